@@ -1,0 +1,78 @@
+package io.cemhub.api;
+
+import io.cemhub.identity.RegistryConflictException;
+import io.cemhub.ingest.BatchTooLargeException;
+import io.cemhub.ingest.InvalidRecordsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jms.JmsException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns the hub's exceptions into application/problem+json answers that say what to fix. Spring's own
+ * exceptions (wrong method, wrong media type, ...) are answered as problems by the base class.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidRecordsException.class)
+    ProblemDetail invalidRecords(InvalidRecordsException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-records", "Invalid records",
+                e.errors().size() + " record error(s); nothing of this submission was accepted");
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidBodyException.class)
+    ProblemDetail invalidBody(InvalidBodyException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body",
+                e.getMessage());
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(BatchTooLargeException.class)
+    ProblemDetail tooLarge(BatchTooLargeException e) {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", e.getMessage());
+    }
+
+    @ExceptionHandler(RegistryConflictException.class)
+    ProblemDetail conflict(RegistryConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, "registry-conflict", "Conflict with the registry", e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    /** The broker refused or is unreachable: nothing was accepted, the caller should retry. */
+    @ExceptionHandler(JmsException.class)
+    ResponseEntity<ProblemDetail> brokerUnavailable(JmsException e) {
+        LOG.error("broker unavailable while accepting a submission", e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Broker unavailable",
+                        "the records could not be made durable and were NOT accepted; retry later"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+        String cause = e.getMostSpecificCause().getMessage();
+        String detail = "the body is not valid JSON: " + (cause == null ? "unreadable"
+                : cause.lines().findFirst().orElse(cause));
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-json", "Malformed JSON",
+                detail));
+    }
+}

@@ -1,0 +1,55 @@
+package io.cemhub.broker;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * Where the broker is and how it behaves ({@code cem.broker.*}; environment: {@code CEM_BROKER_*}).
+ * By default the hub runs an embedded Artemis; profile {@code external-broker} points it elsewhere.
+ */
+@ConfigurationProperties("cem.broker")
+public class BrokerProperties {
+
+    /** Run an embedded Artemis inside the hub. */
+    private boolean embedded = true;
+    /** The URL the hub connects with: vm://0 for the embedded broker, tcp://host:port for another. */
+    private String url = "vm://0";
+    private String user;
+    private String password;
+    /** Journal, bindings, paging and large messages of the embedded broker live here. */
+    private String dataDir = "./data/broker";
+    /** The embedded broker's TCP acceptor for outside clients, all protocols. */
+    private String acceptor = "tcp://127.0.0.1:61616?protocols=CORE,AMQP,STOMP,MQTT";
+    /** Delivery attempts before a message moves to the dead-letter address cem.dlq. */
+    private int maxDeliveryAttempts = 5;
+    private Duration redeliveryDelay = Duration.ofSeconds(1);
+    /** Memory an address may hold before the broker pages it to disk. */
+    private long addressMaxSizeBytes = 64L * 1024 * 1024;
+
+    public boolean isEmbedded() { return embedded; }
+    public void setEmbedded(boolean embedded) { this.embedded = embedded; }
+    public String getUrl() { return url; }
+    public void setUrl(String url) { this.url = url; }
+    public String getUser() { return user; }
+    public void setUser(String user) { this.user = user; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public String getDataDir() { return dataDir; }
+    public void setDataDir(String dataDir) { this.dataDir = dataDir; }
+    public String getAcceptor() { return acceptor; }
+    public void setAcceptor(String acceptor) { this.acceptor = acceptor; }
+    public int getMaxDeliveryAttempts() { return maxDeliveryAttempts; }
+    public void setMaxDeliveryAttempts(int maxDeliveryAttempts) { this.maxDeliveryAttempts = maxDeliveryAttempts; }
+    public Duration getRedeliveryDelay() { return redeliveryDelay; }
+    public void setRedeliveryDelay(Duration redeliveryDelay) { this.redeliveryDelay = redeliveryDelay; }
+    public long getAddressMaxSizeBytes() { return addressMaxSizeBytes; }
+    public void setAddressMaxSizeBytes(long addressMaxSizeBytes) { this.addressMaxSizeBytes = addressMaxSizeBytes; }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "BrokerProperties[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "****")
+                + ", embedded=" + embedded + "]";
+    }
+}

@@ -1,0 +1,85 @@
+package io.cemhub.broker;
+
+import io.cemhub.ingest.IngestProperties;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+import java.nio.file.Path;
+
+/**
+ * The embedded ActiveMQ Artemis broker: persistent journal under {@code cem.broker.data-dir}, an in-VM
+ * acceptor for the hub and a TCP acceptor (CORE, AMQP, STOMP, MQTT) for outside clients. The hub's own
+ * addresses are created here so they exist before any route starts.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "cem.broker.embedded", havingValue = "true", matchIfMissing = true)
+public class EmbeddedBrokerConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    public EmbeddedActiveMQ embeddedBroker(BrokerProperties broker, IngestProperties ingest) throws Exception {
+        Path dir = Path.of(broker.getDataDir()).toAbsolutePath();
+        Configuration config = new ConfigurationImpl()
+                .setName("cem-hub")
+                .setPersistenceEnabled(true)
+                .setSecurityEnabled(false)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(dir.resolve("journal").toString())
+                .setBindingsDirectory(dir.resolve("bindings").toString())
+                .setPagingDirectory(dir.resolve("paging").toString())
+                .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
+                .setJournalFileSize(32 * 1024 * 1024)
+                .setJournalBufferSize_NIO(2 * 1024 * 1024)
+                .setJMXManagementEnabled(true)
+                .setGracefulShutdownEnabled(true);
+        config.addAcceptorConfiguration("in-vm", "vm://0");
+        config.addAcceptorConfiguration("tcp", broker.getAcceptor());
+
+        config.addAddressSetting("#", new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(HubAddresses.DEAD_LETTER))
+                .setExpiryAddress(SimpleString.of(HubAddresses.DEAD_LETTER))
+                .setMaxDeliveryAttempts(broker.getMaxDeliveryAttempts())
+                .setRedeliveryDelay(broker.getRedeliveryDelay().toMillis())
+                .setMaxSizeBytes(broker.getAddressMaxSizeBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE)
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true));
+        // Ingest partitions are message groups: when a hub instance joins, groups move to it, and
+        // dispatch pauses while they move so that no service's records overtake each other.
+        config.addAddressSetting(ingest.getQueue(), new AddressSettings()
+                .setDefaultGroupRebalance(true)
+                .setDefaultGroupRebalancePauseDispatch(true));
+
+        anycast(config, ingest.getQueue());
+        anycast(config, ingest.getCanonicalQueue());
+        anycast(config, HubAddresses.QUARANTINE);
+        anycast(config, HubAddresses.DEAD_LETTER);
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(HubAddresses.EVENTS).addRoutingType(RoutingType.MULTICAST));
+
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ();
+        server.setConfiguration(config);
+        LOG.info("Embedded Artemis: journal in {}, outside clients on {}", dir, broker.getAcceptor());
+        return server;
+    }
+
+    private static void anycast(Configuration config, String name) {
+        config.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(name)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+    }
+}

@@ -1,0 +1,66 @@
+package io.cemhub.broker;
+
+import io.cemhub.ingest.IngestBatchCodec;
+import io.cemhub.ingest.IngestProperties;
+import io.cemhub.ingest.JmsIngestSender;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * JMS wiring. Consumers (Camel's jms component) use the broker's connection factory directly, with
+ * consumers kept open so that message groups stay pinned; producers on request threads go through a
+ * session cache. Java deserialization of ObjectMessage is switched off: the hub speaks JSON only.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JmsConfiguration {
+
+    @Bean
+    @Primary
+    public ActiveMQConnectionFactory connectionFactory(BrokerProperties broker,
+                                                       ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
+        embeddedBroker.ifAvailable(b -> { }); // the embedded broker, if any, starts first
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.getUrl(), broker.getUser(),
+                broker.getPassword());
+        factory.setDeserializationAllowList("");
+        factory.setDeserializationDenyList("*");
+        // An ingest message of max-records-per-message records stays a normal (journaled) message.
+        factory.setMinLargeMessageSize(1024 * 1024);
+        factory.setReconnectAttempts(-1);
+        factory.setRetryInterval(500);
+        factory.setRetryIntervalMultiplier(2.0);
+        factory.setMaxRetryInterval(10_000);
+        return factory;
+    }
+
+    @Bean(destroyMethod = "destroy")
+    public CachingConnectionFactory producerConnectionFactory(ActiveMQConnectionFactory connectionFactory) {
+        CachingConnectionFactory caching = new CachingConnectionFactory(connectionFactory);
+        caching.setSessionCacheSize(64);
+        caching.setCacheProducers(true);
+        caching.setReconnectOnException(true);
+        return caching;
+    }
+
+    @Bean
+    public JmsIngestSender jmsIngestSender(CachingConnectionFactory producerConnectionFactory,
+                                           IngestProperties ingest, IngestBatchCodec codec) {
+        JmsTemplate template = new JmsTemplate(producerConnectionFactory);
+        template.setSessionTransacted(true);
+        return new JmsIngestSender(template, ingest.getQueue(), codec);
+    }
+
+    /** Camel's "jms" component; routes set transactions, concurrency and cache level per endpoint. */
+    @Bean("jms")
+    public JmsComponent jmsComponent(ActiveMQConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        jms.setIncludeSentJMSMessageID(false);
+        return jms;
+    }
+}

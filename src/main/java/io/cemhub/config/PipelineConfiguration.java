@@ -1,0 +1,89 @@
+package io.cemhub.config;
+
+import io.cemhub.identity.IdentityProperties;
+import io.cemhub.identity.IdentityResolver;
+import io.cemhub.identity.RegistryRepository;
+import io.cemhub.identity.RegistryService;
+import io.cemhub.ingest.CanonicalJmsIngestProcessor;
+import io.cemhub.ingest.CanonicalJmsIngestRoute;
+import io.cemhub.ingest.IngestBatchCodec;
+import io.cemhub.ingest.IngestGateway;
+import io.cemhub.broker.HubAddresses;
+import io.cemhub.pipeline.DecodeStage;
+import io.cemhub.pipeline.EnrichStage;
+import io.cemhub.pipeline.EvaluateStage;
+import io.cemhub.pipeline.Evaluator;
+import io.cemhub.pipeline.EventFactory;
+import io.cemhub.pipeline.EventPublisher;
+import io.cemhub.pipeline.HubErrorHandling;
+import io.cemhub.pipeline.IngestPipelineRoute;
+import io.cemhub.pipeline.PipelineProperties;
+import io.cemhub.pipeline.PublishStage;
+import io.cemhub.pipeline.ResolveStage;
+import io.cemhub.quarantine.QuarantineProcessor;
+import io.cemhub.quarantine.QuarantineService;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+import java.time.Clock;
+
+/** The registry, the pipeline stages and the hub's own routes. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineConfiguration {
+
+    @Bean
+    public RegistryRepository registryRepository(JdbcTemplate jdbc) {
+        return new RegistryRepository(jdbc);
+    }
+
+    @Bean
+    public IdentityResolver identityResolver(RegistryRepository repository, IdentityProperties properties) {
+        return new IdentityResolver(repository, properties);
+    }
+
+    @Bean
+    public RegistryService registryService(RegistryRepository repository, IdentityResolver resolver) {
+        return new RegistryService(repository, resolver);
+    }
+
+    @Bean
+    public EventFactory eventFactory(Clock clock) {
+        return new EventFactory(clock);
+    }
+
+    @Bean
+    public QuarantineService quarantineService(CachingConnectionFactory producerConnectionFactory,
+                                               MeterRegistry meters, Clock clock) {
+        JmsTemplate template = new JmsTemplate(producerConnectionFactory);
+        template.setSessionTransacted(true);
+        return new QuarantineService(HubAddresses.QUARANTINE, template, meters, clock);
+    }
+
+    @Bean
+    public HubErrorHandling hubErrorHandling(QuarantineService quarantine) {
+        return new HubErrorHandling(new QuarantineProcessor(quarantine));
+    }
+
+    @Bean
+    public IngestPipelineRoute ingestPipelineRoute(IngestBatchCodec codec, IdentityResolver resolver,
+                                                   EventFactory events, ObjectProvider<Evaluator> evaluators,
+                                                   CoreConfiguration.CanonicalJson json, PipelineProperties pipeline,
+                                                   MeterRegistry meters) {
+        return new IngestPipelineRoute(
+                new DecodeStage(codec),
+                new ResolveStage(resolver, meters),
+                new EnrichStage(),
+                new EvaluateStage(events, evaluators.orderedStream().toList()),
+                new PublishStage(new EventPublisher(json.mapper(), pipeline.getEventsTopic()), meters));
+    }
+
+    @Bean
+    public CanonicalJmsIngestRoute canonicalJmsIngestRoute(CoreConfiguration.CanonicalJson json, IngestGateway gateway) {
+        return new CanonicalJmsIngestRoute(new CanonicalJmsIngestProcessor(json.mapper(), gateway));
+    }
+}

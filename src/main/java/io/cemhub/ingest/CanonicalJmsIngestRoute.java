@@ -1,0 +1,31 @@
+package io.cemhub.ingest;
+
+import io.cemhub.pipeline.HubErrorHandling;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Native JMS entry: canonical JSON (one record or an array; text or bytes messages) posted by OSS/BSS
+ * systems on {@code cem.ingest.canonical}. Valid submissions move to the ingest queue in the same
+ * transaction as the acknowledgement; invalid ones go to quarantine with the original body.
+ */
+public class CanonicalJmsIngestRoute extends RouteBuilder {
+
+    public static final String ROUTE_ID = "cem-ingest-canonical-jms";
+
+    private final CanonicalJmsIngestProcessor processor;
+
+    public CanonicalJmsIngestRoute(CanonicalJmsIngestProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public void configure() {
+        from("jms:queue:{{cem.ingest.canonical-queue:cem.ingest.canonical}}"
+                + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                + "&concurrentConsumers=2&maxConcurrentConsumers=2")
+                .routeId(ROUTE_ID)
+                .routeConfigurationId(HubErrorHandling.ID)
+                .setProperty("cemAdapter", constant("jms-canonical"))
+                .process(processor).id("validate-and-enqueue");
+    }
+}

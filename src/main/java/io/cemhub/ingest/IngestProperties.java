@@ -1,0 +1,36 @@
+package io.cemhub.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Settings of the ingest side ({@code cem.ingest.*}; environment: {@code CEM_INGEST_*}). */
+@ConfigurationProperties("cem.ingest")
+public class IngestProperties {
+
+    /** The durable, partitioned queue every adapter's records enter. */
+    private String queue = "cem.ingest";
+    /** The queue where outside systems post canonical JSON over JMS. */
+    private String canonicalQueue = "cem.ingest.canonical";
+    /** Number of partitions (JMS message groups). Change it only with the ingest queue drained. */
+    private int partitions = 16;
+    /** Most records one REST call or JMS message may carry. */
+    private int maxBatch = 10_000;
+    /** A partition's records are split into messages of at most this many records. */
+    private int maxRecordsPerMessage = 500;
+    /** How far an observedAt may lie ahead of the hub's clock. */
+    private Duration maxClockSkew = Duration.ofMinutes(5);
+
+    public String getQueue() { return queue; }
+    public void setQueue(String queue) { this.queue = queue; }
+    public String getCanonicalQueue() { return canonicalQueue; }
+    public void setCanonicalQueue(String canonicalQueue) { this.canonicalQueue = canonicalQueue; }
+    public int getPartitions() { return partitions; }
+    public void setPartitions(int partitions) { this.partitions = partitions; }
+    public int getMaxBatch() { return maxBatch; }
+    public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
+    public int getMaxRecordsPerMessage() { return maxRecordsPerMessage; }
+    public void setMaxRecordsPerMessage(int maxRecordsPerMessage) { this.maxRecordsPerMessage = maxRecordsPerMessage; }
+    public Duration getMaxClockSkew() { return maxClockSkew; }
+    public void setMaxClockSkew(Duration maxClockSkew) { this.maxClockSkew = maxClockSkew; }
+}

@@ -1,0 +1,67 @@
+package io.cemhub.ingest;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import org.springframework.jms.core.JmsTemplate;
+
+import java.util.List;
+
+/**
+ * Puts partition batches on the ingest queue as persistent messages, all of one submission in ONE
+ * local JMS transaction: the broker syncs its journal once per submission, not once per record, and a
+ * submission is durable as a whole or not at all.
+ */
+public final class JmsIngestSender {
+
+    /** Message property with the partition number, for operators browsing the queue. */
+    public static final String PARTITION_PROPERTY = "cemPartition";
+    public static final String RECORDS_PROPERTY = "cemRecords";
+
+    private final JmsTemplate template;
+    private final String queueName;
+    private final IngestBatchCodec codec;
+
+    public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec) {
+        if (!transactedTemplate.isSessionTransacted()) {
+            throw new IllegalArgumentException("the ingest sender needs a transacted JmsTemplate");
+        }
+        this.template = transactedTemplate;
+        this.queueName = queueName;
+        this.codec = codec;
+    }
+
+    /**
+     * Sends in a transaction of its own and returns once it is committed (durable). JmsTemplate#execute
+     * does not commit by itself; a cached session closed with an open transaction rolls back.
+     */
+    public void send(List<PartitionBatch> batches) {
+        template.execute(session -> {
+            sendIn(session, batches);
+            session.commit();
+            return null;
+        }, true);
+    }
+
+    /** Sends in the caller's transacted session (e.g. the JMS consumer's): the caller commits. */
+    public void sendIn(Session session, List<PartitionBatch> batches) throws JMSException {
+        Queue queue = session.createQueue(queueName);
+        MessageProducer producer = session.createProducer(queue);
+        try {
+            for (PartitionBatch batch : batches) {
+                BytesMessage message = session.createBytesMessage();
+                message.writeBytes(codec.encode(batch.records()));
+                message.setStringProperty("JMSXGroupID", Partitioner.groupOf(batch.partition()));
+                message.setIntProperty(PARTITION_PROPERTY, batch.partition());
+                message.setIntProperty(RECORDS_PROPERTY, batch.records().size());
+                producer.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
+            }
+        } finally {
+            producer.close();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.cemhub.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A canonical record as it travels through the durable ingest queue. The {@code recordType} property
+ * tells the pipeline which kind it is; a plain measurement posted to the REST API needs no such field.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "recordType", defaultImpl = Measurement.class)
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Measurement.class, name = "measurement"),
+    @JsonSubTypes.Type(value = CustomerInteraction.class, name = "interaction")
+})
+public sealed interface CemRecord permits Measurement, CustomerInteraction {
+
+    String id();
+
+    SourceRef source();
+
+    /** The key that chooses the ingest partition: all records with one key are evaluated in order. */
+    String partitionKey();
+}

@@ -1,0 +1,38 @@
+package io.cemhub.pipeline;
+
+import io.cemhub.identity.ResolvedService;
+import io.cemhub.model.CemRecord;
+import io.cemhub.model.Customer;
+import io.cemhub.model.EventEnvelope;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One record on its way through the pipeline stages of one ingest message. Stages run one after the
+ * other on one thread, so the item is plainly mutable: each stage fills in its part.
+ */
+public final class PipelineItem {
+
+    private CemRecord record;
+    private ResolvedService resolvedService;
+    private Customer resolvedCustomer;
+    private EventContext context;
+    private final List<EventEnvelope> events = new ArrayList<>(2);
+
+    public PipelineItem(CemRecord record) {
+        this.record = record;
+    }
+
+    public CemRecord record() { return record; }
+    public void record(CemRecord record) { this.record = record; }
+    public ResolvedService resolvedService() { return resolvedService; }
+    public void resolvedService(ResolvedService resolved) { this.resolvedService = resolved; }
+    public Customer resolvedCustomer() { return resolvedCustomer; }
+    public void resolvedCustomer(Customer customer) { this.resolvedCustomer = customer; }
+    public EventContext context() { return context; }
+    public void context(EventContext context) { this.context = context; }
+
+    /** Events this record causes, in the order they are to be published. */
+    public List<EventEnvelope> events() { return events; }
+}
