@@ -3,6 +3,7 @@ package io.cemhub.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cemhub.kpi.Kpi;
 import io.cemhub.kpi.KpiCatalogue;
 import io.cemhub.model.CemRecord;
@@ -57,6 +58,9 @@ public final class RecordValidator {
         if (!schemaErrors.isEmpty()) {
             errors.addAll(schemaErrors);
             return Optional.empty();
+        }
+        if (!interaction) {
+            ((ObjectNode) node).put("recordType", "measurement"); // optional on the wire, required by the codec
         }
         try {
             return interaction

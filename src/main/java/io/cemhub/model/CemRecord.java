@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * A canonical record as it travels through the durable ingest queue. The {@code recordType} property
- * tells the pipeline which kind it is; a plain measurement posted to the REST API needs no such field.
+ * tells the pipeline which kind it is; the validator adds it to a measurement posted without one.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "recordType", defaultImpl = Measurement.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "recordType")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Measurement.class, name = "measurement"),
     @JsonSubTypes.Type(value = CustomerInteraction.class, name = "interaction")
