@@ -35,10 +35,10 @@ class RestartTest {
     private ConfigurableApplicationContext start(boolean pipelineRunning) {
         return new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test")
-                .properties("cem.data-dir=" + dataDir, "server.port=0",
-                        "cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
-                        "cem.pipeline.auto-startup=" + pipelineRunning)
-                .run();
+                .run("--cem.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
+                        "--cem.pipeline.auto-startup=" + pipelineRunning);
     }
 
     private static Http http(ConfigurableApplicationContext hub) {
@@ -49,6 +49,7 @@ class RestartTest {
     void acceptedRecordsAreProcessedAfterARestartNoneLostNoneTwice() {
         List<String> ids = IntStream.range(0, 500).mapToObj(i -> "restart-" + i).toList();
         try (ConfigurableApplicationContext hub = start(false)) {
+            assertThat(dataDir.resolve("broker/journal")).as("the hub keeps its journal where it was told").isDirectory();
             // A subscriber's durable subscription exists before anything is published.
             new EventCollector(hub.getBean(ActiveMQConnectionFactory.class), "restart-subscriber").close();
             for (int post = 0; post < 5; post++) {

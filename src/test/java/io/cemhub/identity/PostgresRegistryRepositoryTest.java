@@ -1,0 +1,30 @@
+package io.cemhub.identity;
+
+import io.cemhub.support.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterEach;
+
+import javax.sql.DataSource;
+
+/** The registry contract on PostgreSQL (profile postgres); skipped, saying so, without CEM_TEST_POSTGRES_URL. */
+class PostgresRegistryRepositoryTest extends RegistryRepositoryContract {
+
+    private PostgresTestDatabase database;
+    private DataSource dataSource;
+
+    @Override
+    protected DataSource dataSource() {
+        if (dataSource == null) {
+            database = PostgresTestDatabase.requireConfigured();
+            dataSource = database.dataSource();
+            migrate(dataSource, database.schema);
+        }
+        return dataSource;
+    }
+
+    @AfterEach
+    void dropSchema() {
+        if (database != null) {
+            database.close();
+        }
+    }
+}
