@@ -13,8 +13,10 @@ public class BrokerProperties {
 
     /** Run an embedded Artemis inside the hub. */
     private boolean embedded = true;
-    /** The URL the hub connects with: vm://0 for the embedded broker, tcp://host:port for another. */
-    private String url = "vm://0";
+    /** The URL the hub connects with; unset with the embedded broker (the hub then uses vm://{in-vm-id}). */
+    private String url;
+    /** The embedded broker's in-VM acceptor id: unique per JVM, so that two hubs in one JVM never share a broker. */
+    private int inVmId = 0;
     private String user;
     private String password;
     /** Journal, bindings, paging and large messages of the embedded broker live here. */
@@ -31,6 +33,21 @@ public class BrokerProperties {
     public void setEmbedded(boolean embedded) { this.embedded = embedded; }
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
+    public int getInVmId() { return inVmId; }
+    public void setInVmId(int inVmId) { this.inVmId = inVmId; }
+
+    /** The URL to connect with: the configured one, or the embedded broker's in-VM acceptor. */
+    public String connectionUrl() {
+        if (url != null && !url.isBlank()) {
+            return url;
+        }
+        if (!embedded) {
+            throw new IllegalStateException("cem.broker.url must be set when cem.broker.embedded is false"
+                    + " (profile external-broker: CEM_BROKER_URL)");
+        }
+        return "vm://" + inVmId;
+    }
+
     public String getUser() { return user; }
     public void setUser(String user) { this.user = user; }
     public String getPassword() { return password; }
@@ -49,7 +66,7 @@ public class BrokerProperties {
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "BrokerProperties[url=" + url + ", user=" + user + ", password=" + (password == null ? "none" : "****")
+        return "BrokerProperties[url=" + (url == null ? "vm://" + inVmId : url) + ", user=" + user + ", password=" + (password == null ? "none" : "****")
                 + ", embedded=" + embedded + "]";
     }
 }

@@ -29,7 +29,7 @@ public class EmbeddedBrokerConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    @Bean(destroyMethod = "stop")
     public EmbeddedActiveMQ embeddedBroker(BrokerProperties broker, IngestProperties ingest) throws Exception {
         Path dir = Path.of(broker.getDataDir()).toAbsolutePath();
         Configuration config = new ConfigurationImpl()
@@ -45,7 +45,7 @@ public class EmbeddedBrokerConfiguration {
                 .setJournalBufferSize_NIO(2 * 1024 * 1024)
                 .setJMXManagementEnabled(true)
                 .setGracefulShutdownEnabled(true);
-        config.addAcceptorConfiguration("in-vm", "vm://0");
+        config.addAcceptorConfiguration("in-vm", "vm://" + broker.getInVmId());
         config.addAcceptorConfiguration("tcp", broker.getAcceptor());
 
         config.addAddressSetting("#", new AddressSettings()
@@ -72,6 +72,14 @@ public class EmbeddedBrokerConfiguration {
 
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
+        server.start();
+        // Artemis logs a failed start (a taken port or in-VM id) and returns; a hub without its broker
+        // must not run, or it would talk to whichever broker holds that in-VM id.
+        if (!server.getActiveMQServer().isActive()) {
+            server.stop();
+            throw new IllegalStateException("the embedded broker did not start (see the AMQ22 errors above):"
+                    + " is " + broker.getAcceptor() + " or in-VM id " + broker.getInVmId() + " in use?");
+        }
         LOG.info("Embedded Artemis: journal in {}, outside clients on {}", dir, broker.getAcceptor());
         return server;
     }

@@ -26,7 +26,7 @@ public class JmsConfiguration {
     public ActiveMQConnectionFactory connectionFactory(BrokerProperties broker,
                                                        ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
         embeddedBroker.ifAvailable(b -> { }); // the embedded broker, if any, starts first
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.getUrl(), broker.getUser(),
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.connectionUrl(), broker.getUser(),
                 broker.getPassword());
         factory.setDeserializationAllowList("");
         factory.setDeserializationDenyList("*");

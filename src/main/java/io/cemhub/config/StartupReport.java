@@ -32,7 +32,7 @@ public class StartupReport {
                 + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         String brokerLine = broker.isEmbedded()
                 ? "embedded Artemis " + broker.getAcceptor().replaceFirst("\\?.*", "") + " (CORE, AMQP, STOMP, MQTT)"
-                : "external Artemis " + broker.getUrl();
+                : "external Artemis " + broker.connectionUrl();
         LOG.info("CEM Hub ready | API {}/api/v1 | OpenAPI {}/v3/api-docs | Swagger UI {}/swagger-ui.html"
                         + " | health {}/actuator/health | broker {} | data {}", http, http, http, http, brokerLine,
                 Path.of(hub.getDataDir()).toAbsolutePath().normalize());

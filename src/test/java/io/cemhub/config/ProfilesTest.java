@@ -49,7 +49,7 @@ class ProfilesTest {
             try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                     .profiles("test", "postgres")
                     .run("--cem.data-dir=" + dir,
-                        "--server.port=0",
+                        "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
                         "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
                         "--spring.datasource.url=" + pg.schemaUrl(),
                         "--spring.datasource.username=" + pg.user,
@@ -76,7 +76,7 @@ class ProfilesTest {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test", "external-broker")
                 .run("--cem.data-dir=" + dir.resolve("hub"),
-                        "--server.port=0",
+                        "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
                         "--cem.broker.url=tcp://127.0.0.1:" + port)) {
             assertThat(hub.getBeanNamesForType(EmbeddedActiveMQ.class)).isEmpty();
             registerAndIngest(hub, "ext");

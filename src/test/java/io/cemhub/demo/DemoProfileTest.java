@@ -24,7 +24,7 @@ class DemoProfileTest {
     void theDemoSeedsTheRegistryAndFeedsEventsThroughTheRealEntries() {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test", "demo")
-                .run("--cem.data-dir=" + dir, "--server.port=0",
+                .run("--cem.data-dir=" + dir, "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
                         "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
                         "--cem.demo.rest-period=200")) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);

@@ -36,7 +36,7 @@ class RestartTest {
         return new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test")
                 .run("--cem.data-dir=" + dataDir,
-                        "--server.port=0",
+                        "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
                         "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
                         "--cem.pipeline.auto-startup=" + pipelineRunning);
     }

@@ -5,10 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A loopback port nobody listens on right now, for the broker acceptor of a test hub. */
+/** Free loopback ports and in-VM ids, so that test hubs never share a broker or a port. */
 public final class FreePorts {
 
     private FreePorts() {
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger IN_VM_IDS =
+            new java.util.concurrent.atomic.AtomicInteger(1000);
+
+    /** An in-VM acceptor id no other hub of this JVM has: each test hub gets its own embedded broker. */
+    public static int nextInVmId() {
+        return IN_VM_IDS.incrementAndGet();
     }
 
     public static int next() {

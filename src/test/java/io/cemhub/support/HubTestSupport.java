@@ -24,6 +24,7 @@ public abstract class HubTestSupport {
 
     protected static final Path DATA_DIR;
     protected static final int BROKER_PORT = FreePorts.next();
+    protected static final int IN_VM_ID = FreePorts.nextInVmId();
 
     static {
         try {
@@ -39,6 +40,7 @@ public abstract class HubTestSupport {
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {
         registry.add("cem.data-dir", DATA_DIR::toString);
+        registry.add("cem.broker.in-vm-id", () -> IN_VM_ID);
         registry.add("cem.broker.acceptor", () -> "tcp://127.0.0.1:" + BROKER_PORT + "?protocols=CORE,AMQP,STOMP,MQTT");
     }
 
