@@ -9,6 +9,7 @@ import io.cemhub.ingest.CanonicalJmsIngestRoute;
 import io.cemhub.ingest.IngestBatchCodec;
 import io.cemhub.ingest.IngestGateway;
 import io.cemhub.broker.HubAddresses;
+import io.cemhub.pipeline.CheckpointStore;
 import io.cemhub.pipeline.DecodeStage;
 import io.cemhub.pipeline.EnrichStage;
 import io.cemhub.pipeline.EvaluateStage;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
@@ -49,6 +51,11 @@ public class PipelineConfiguration {
     @Bean
     public RegistryService registryService(RegistryRepository repository, IdentityResolver resolver) {
         return new RegistryService(repository, resolver);
+    }
+
+    @Bean
+    public CheckpointStore checkpointStore(JdbcTemplate jdbc) {
+        return new CheckpointStore(jdbc);
     }
 
     @Bean
@@ -73,12 +80,13 @@ public class PipelineConfiguration {
     public IngestPipelineRoute ingestPipelineRoute(IngestBatchCodec codec, IdentityResolver resolver,
                                                    EventFactory events, ObjectProvider<Evaluator> evaluators,
                                                    CoreConfiguration.CanonicalJson json, PipelineProperties pipeline,
-                                                   MeterRegistry meters) {
+                                                   MeterRegistry meters, CheckpointStore checkpoints,
+                                                   TransactionTemplate transaction) {
         return new IngestPipelineRoute(
                 new DecodeStage(codec),
                 new ResolveStage(resolver, meters),
                 new EnrichStage(),
-                new EvaluateStage(events, evaluators.orderedStream().toList()),
+                new EvaluateStage(events, evaluators.orderedStream().toList(), checkpoints, transaction, json.mapper()),
                 new PublishStage(new EventPublisher(json.mapper(), pipeline.getEventsTopic()), meters));
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * An alarm in the shape of TMF642. {@code state} is raised / updated / cleared; {@code ackState} is
  * acknowledged / unacknowledged. {@code ruleId} and {@code ruleVersion} name the threshold rule that
- * fired it.
+ * fired it. {@code flapping} and {@code silenced} mark alarms whose notifications are held.
  */
 public record Alarm(
         String id,
@@ -25,10 +25,20 @@ public record Alarm(
         String affectedService,
         List<RelatedParty> relatedParty,
         String ruleId,
-        Integer ruleVersion) {
+        Integer ruleVersion,
+        String ackUserId,
+        String clearUserId,
+        List<AlarmComment> comment,
+        boolean flapping,
+        boolean silenced) {
 
     public Alarm {
         relatedParty = relatedParty == null ? List.of() : List.copyOf(relatedParty);
+        comment = comment == null ? List.of() : List.copyOf(comment);
+    }
+
+    /** TMF642 comment. */
+    public record AlarmComment(String comment, Instant time, String userId, String systemId) {
     }
 
     /** TMF642 crossedThresholdInformation. */

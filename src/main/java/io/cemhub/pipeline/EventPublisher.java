@@ -63,6 +63,14 @@ public class EventPublisher {
             set(message, "serviceType", ctx.serviceType());
             set(message, "identity", ctx.identity());
         }
+        Object alarm = e.event() instanceof java.util.Map<?, ?> payload ? payload.get("alarm") : null;
+        if (alarm instanceof io.cemhub.model.Alarm a) {
+            set(message, "perceivedSeverity", a.perceivedSeverity());
+            set(message, "alarmState", a.state());
+        } else if (alarm instanceof java.util.Map<?, ?> a) { // restored from a checkpoint
+            set(message, "perceivedSeverity", (String) a.get("perceivedSeverity"));
+            set(message, "alarmState", (String) a.get("state"));
+        }
         if (serviceId != null) {
             message.setStringProperty("JMSXGroupID", serviceId);
         }

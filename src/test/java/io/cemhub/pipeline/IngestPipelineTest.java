@@ -127,8 +127,10 @@ class IngestPipelineTest extends HubTestSupport {
             assertThat(http().post("/api/v1/measurements", batch).status()).isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> events.events(e -> e.path("correlationId").asText().startsWith("ord-" + run)).size() >= 200);
-        List<String> received = events.events(e -> e.path("correlationId").asText().startsWith("ord-" + run))
+                .until(() -> events.events(e -> EventCollector.isRecordEvent(e)
+                        && e.path("correlationId").asText().startsWith("ord-" + run)).size() >= 200);
+        List<String> received = events.events(e -> EventCollector.isRecordEvent(e)
+                        && e.path("correlationId").asText().startsWith("ord-" + run))
                 .stream().map(e -> e.path("correlationId").asText()).toList();
         assertThat(received).containsExactlyElementsOf(sent);
     }

@@ -63,12 +63,12 @@ class RestartTest {
 
         try (ConfigurableApplicationContext hub = start(true)) {
             EventCollector events = new EventCollector(hub.getBean(ActiveMQConnectionFactory.class), "restart-subscriber");
-            await().atMost(Duration.ofSeconds(30)).until(() -> events.events().size() >= ids.size());
-            Map<String, Long> perRecord = events.events().stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.recordEvents().size() >= ids.size());
+            Map<String, Long> perRecord = events.recordEvents().stream()
                     .collect(Collectors.groupingBy(e -> e.path("correlationId").asText(), Collectors.counting()));
             assertThat(perRecord.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(perRecord.values()).containsOnly(1L);
-            assertThat(events.events().stream().map(e -> e.path("eventId").asText()).distinct().count())
+            assertThat(events.recordEvents().stream().map(e -> e.path("eventId").asText()).distinct().count())
                     .isEqualTo(ids.size());
             events.unsubscribe();
         }

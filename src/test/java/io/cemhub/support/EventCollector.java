@@ -54,9 +54,24 @@ public final class EventCollector implements AutoCloseable {
         return events.stream().filter(filter).toList();
     }
 
-    /** Events about the record with this id (the envelope's correlationId). */
+    /** The record's own event (MeasurementCreateEvent, CustomerInteractionCreateEvent) for this record id. */
     public List<JsonNode> about(String recordId) {
-        return events(e -> recordId.equals(e.path("correlationId").asText()));
+        return events(e -> recordId.equals(e.path("correlationId").asText()) && isRecordEvent(e));
+    }
+
+    /** Events a record caused besides its own (alarm notifications), in order. */
+    public List<JsonNode> causedBy(String recordId) {
+        return events(e -> recordId.equals(e.path("correlationId").asText()) && !isRecordEvent(e));
+    }
+
+    /** Every record event, in arrival order. */
+    public List<JsonNode> recordEvents() {
+        return events(EventCollector::isRecordEvent);
+    }
+
+    public static boolean isRecordEvent(JsonNode e) {
+        String type = e.path("eventType").asText();
+        return type.equals("MeasurementCreateEvent") || type.equals("CustomerInteractionCreateEvent");
     }
 
     public void unsubscribe() {

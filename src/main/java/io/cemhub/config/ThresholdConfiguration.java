@@ -1,0 +1,77 @@
+package io.cemhub.config;
+
+import io.cemhub.kpi.KpiCatalogue;
+import io.cemhub.pipeline.EventFactory;
+import io.cemhub.threshold.AlarmEvents;
+import io.cemhub.threshold.AlarmStore;
+import io.cemhub.threshold.FlapPolicy;
+import io.cemhub.threshold.MeasurementRecorder;
+import io.cemhub.threshold.MeasurementStore;
+import io.cemhub.threshold.RuleService;
+import io.cemhub.threshold.RuleStore;
+import io.cemhub.threshold.RuleValidator;
+import io.cemhub.threshold.SilenceService;
+import io.cemhub.threshold.ThresholdEngine;
+import io.cemhub.threshold.ThresholdEvaluator;
+import io.cemhub.threshold.ThresholdProperties;
+import io.cemhub.threshold.ThresholdStateStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+
+/** The threshold engine, its stores and the evaluators it adds to the pipeline. */
+@Configuration(proxyBeanMethods = false)
+public class ThresholdConfiguration {
+
+    @Bean
+    public RuleService ruleService(JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json, KpiCatalogue kpis,
+                                   Clock clock, ThresholdProperties properties, ConfigFiles files) {
+        RuleService rules = new RuleService(new RuleStore(jdbc, json.mapper()), new RuleValidator(kpis), clock,
+                properties.getRefresh());
+        rules.seed(files);
+        return rules;
+    }
+
+    @Bean
+    public AlarmStore alarmStore(JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json) {
+        return new AlarmStore(jdbc, json.mapper());
+    }
+
+    @Bean
+    public MeasurementStore measurementStore(JdbcTemplate jdbc) {
+        return new MeasurementStore(jdbc);
+    }
+
+    @Bean
+    public SilenceService silenceService(JdbcTemplate jdbc, Clock clock, ThresholdProperties properties) {
+        return new SilenceService(jdbc, clock, properties.getRefresh());
+    }
+
+    @Bean
+    public AlarmEvents alarmEvents(EventFactory events) {
+        return new AlarmEvents(events);
+    }
+
+    @Bean
+    @Order(10)
+    @ConditionalOnProperty(name = "cem.thresholds.store-measurements", havingValue = "true", matchIfMissing = true)
+    public MeasurementRecorder measurementRecorder(MeasurementStore store) {
+        return new MeasurementRecorder(store);
+    }
+
+    @Bean
+    @Order(20)
+    public ThresholdEvaluator thresholdEvaluator(RuleService rules, JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json,
+                                                 AlarmStore alarms, AlarmEvents events, SilenceService silences,
+                                                 Clock clock, ThresholdProperties properties, MeterRegistry meters) {
+        ThresholdEngine engine = new ThresholdEngine(new FlapPolicy(properties.getFlapMaxTransitions(),
+                properties.getFlapWindow()));
+        return new ThresholdEvaluator(rules, new ThresholdStateStore(jdbc, json.mapper()), alarms, engine, events,
+                silences, clock, meters);
+    }
+}

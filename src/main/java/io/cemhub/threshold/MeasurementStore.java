@@ -1,0 +1,58 @@
+package io.cemhub.threshold;
+
+import io.cemhub.model.Measurement;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Stored measurements, for backtests and reports. Inserts are idempotent by (source system, id): a
+ * record that arrives again is stored once.
+ */
+public class MeasurementStore {
+
+    private final JdbcTemplate jdbc;
+
+    public MeasurementStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(List<Measurement> measurements) {
+        List<Object[]> rows = new ArrayList<>(measurements.size());
+        for (Measurement m : measurements) {
+            String system = m.source() == null ? "" : m.source().system();
+            rows.add(new Object[] {system, m.id(), m.serviceId(), m.customerId(), m.metric(), m.value(),
+                    Timestamp.from(m.observedAt()), Timestamp.from(m.receivedAt()), system, m.id()});
+        }
+        jdbc.batchUpdate("insert into measurement (source_system, id, service_id, customer_id, metric, num_value,"
+                + " observed_at, received_at) select ?, ?, ?, ?, ?, ?, ?, ?"
+                + " where not exists (select 1 from measurement where source_system = ? and id = ?)", rows);
+    }
+
+    /** Streams a metric's stored values in time order per service, for backtests. */
+    public void scan(String metric, String serviceId, Instant from, Instant to, Consumer<StoredValue> sink) {
+        String sql = "select service_id, customer_id, num_value, observed_at from measurement where metric = ?"
+                + " and observed_at >= ? and observed_at < ?" + (serviceId == null ? "" : " and service_id = ?")
+                + " order by service_id, observed_at";
+        List<Object> args = new ArrayList<>(List.of(metric, Timestamp.from(from), Timestamp.from(to)));
+        if (serviceId != null) {
+            args.add(serviceId);
+        }
+        jdbc.query(sql, rs -> {
+            sink.accept(new StoredValue(rs.getString(1), rs.getString(2), rs.getDouble(3),
+                    rs.getTimestamp(4).toInstant()));
+        }, args.toArray());
+    }
+
+    public int deleteObservedBefore(Instant cutoff) {
+        return jdbc.update("delete from measurement where observed_at < ?", Timestamp.from(cutoff));
+    }
+
+    /** One stored sample. */
+    public record StoredValue(String serviceId, String customerId, double value, Instant observedAt) {
+    }
+}

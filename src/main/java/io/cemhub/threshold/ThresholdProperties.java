@@ -1,0 +1,27 @@
+package io.cemhub.threshold;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/** Threshold engine settings ({@code cem.thresholds.*}; environment: {@code CEM_THRESHOLDS_*}). */
+@ConfigurationProperties("cem.thresholds")
+public class ThresholdProperties {
+
+    /** More raise/clear transitions than this within {@code flap-window} make an alarm flapping. */
+    private int flapMaxTransitions = 4;
+    private Duration flapWindow = Duration.ofMinutes(15);
+    /** How often an instance looks for rule and silence changes made through another instance. */
+    private Duration refresh = Duration.ofSeconds(5);
+    /** Store every measurement (backtests, reports). */
+    private boolean storeMeasurements = true;
+
+    public int getFlapMaxTransitions() { return flapMaxTransitions; }
+    public void setFlapMaxTransitions(int flapMaxTransitions) { this.flapMaxTransitions = flapMaxTransitions; }
+    public Duration getFlapWindow() { return flapWindow; }
+    public void setFlapWindow(Duration flapWindow) { this.flapWindow = flapWindow; }
+    public Duration getRefresh() { return refresh; }
+    public void setRefresh(Duration refresh) { this.refresh = refresh; }
+    public boolean isStoreMeasurements() { return storeMeasurements; }
+    public void setStoreMeasurements(boolean storeMeasurements) { this.storeMeasurements = storeMeasurements; }
+}
