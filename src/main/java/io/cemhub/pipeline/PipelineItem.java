@@ -35,4 +35,9 @@ public final class PipelineItem {
 
     /** Events this record causes, in the order they are to be published. */
     public List<EventEnvelope> events() { return events; }
+
+    @Override
+    public String toString() {
+        return "PipelineItem[" + record.id() + " " + record.partitionKey() + "]";
+    }
 }
