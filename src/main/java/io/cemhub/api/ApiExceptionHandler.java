@@ -42,6 +42,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(io.cemhub.threshold.InvalidRuleException.class)
+    ProblemDetail invalidRule(io.cemhub.threshold.InvalidRuleException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-rule", "Invalid threshold rule",
+                e.problems().size() + " problem(s) with the rule; nothing was changed");
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
     @ExceptionHandler(BatchTooLargeException.class)
     ProblemDetail tooLarge(BatchTooLargeException e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", e.getMessage());

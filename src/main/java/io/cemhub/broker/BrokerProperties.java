@@ -26,6 +26,8 @@ public class BrokerProperties {
     /** Delivery attempts before a message moves to the dead-letter address cem.dlq. */
     private int maxDeliveryAttempts = 5;
     private Duration redeliveryDelay = Duration.ofSeconds(1);
+    /** How long the embedded broker waits for its journal's lock (held by another running hub?) before failing. */
+    private Duration lockTimeout = Duration.ofSeconds(30);
     /** Memory an address may hold before the broker pages it to disk. */
     private long addressMaxSizeBytes = 64L * 1024 * 1024;
 
@@ -60,6 +62,8 @@ public class BrokerProperties {
     public void setMaxDeliveryAttempts(int maxDeliveryAttempts) { this.maxDeliveryAttempts = maxDeliveryAttempts; }
     public Duration getRedeliveryDelay() { return redeliveryDelay; }
     public void setRedeliveryDelay(Duration redeliveryDelay) { this.redeliveryDelay = redeliveryDelay; }
+    public Duration getLockTimeout() { return lockTimeout; }
+    public void setLockTimeout(Duration lockTimeout) { this.lockTimeout = lockTimeout; }
     public long getAddressMaxSizeBytes() { return addressMaxSizeBytes; }
     public void setAddressMaxSizeBytes(long addressMaxSizeBytes) { this.addressMaxSizeBytes = addressMaxSizeBytes; }
 

@@ -43,6 +43,8 @@ public class EmbeddedBrokerConfiguration {
                 .setLargeMessagesDirectory(dir.resolve("large-messages").toString())
                 .setJournalFileSize(32 * 1024 * 1024)
                 .setJournalBufferSize_NIO(2 * 1024 * 1024)
+                // Another live broker holding this journal must not make the hub wait forever.
+                .setJournalLockAcquisitionTimeout(broker.getLockTimeout().toMillis())
                 .setJMXManagementEnabled(true)
                 .setGracefulShutdownEnabled(true);
         config.addAcceptorConfiguration("in-vm", "vm://" + broker.getInVmId());
@@ -78,7 +80,8 @@ public class EmbeddedBrokerConfiguration {
         if (!server.getActiveMQServer().isActive()) {
             server.stop();
             throw new IllegalStateException("the embedded broker did not start (see the AMQ22 errors above):"
-                    + " is " + broker.getAcceptor() + " or in-VM id " + broker.getInVmId() + " in use?");
+                    + " is " + broker.getAcceptor() + " or in-VM id " + broker.getInVmId() + " in use, or is " + dir
+                    + " locked by another running hub?");
         }
         LOG.info("Embedded Artemis: journal in {}, outside clients on {}", dir, broker.getAcceptor());
         return server;

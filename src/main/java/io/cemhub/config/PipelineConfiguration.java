@@ -54,6 +54,11 @@ public class PipelineConfiguration {
     }
 
     @Bean
+    public EventPublisher eventPublisher(CoreConfiguration.CanonicalJson json, PipelineProperties pipeline) {
+        return new EventPublisher(json.mapper(), pipeline.getEventsTopic());
+    }
+
+    @Bean
     public CheckpointStore checkpointStore(JdbcTemplate jdbc) {
         return new CheckpointStore(jdbc);
     }
@@ -80,14 +85,14 @@ public class PipelineConfiguration {
     public IngestPipelineRoute ingestPipelineRoute(IngestBatchCodec codec, IdentityResolver resolver,
                                                    EventFactory events, ObjectProvider<Evaluator> evaluators,
                                                    CoreConfiguration.CanonicalJson json, PipelineProperties pipeline,
-                                                   MeterRegistry meters, CheckpointStore checkpoints,
+                                                   MeterRegistry meters, CheckpointStore checkpoints, EventPublisher publisher,
                                                    TransactionTemplate transaction) {
         return new IngestPipelineRoute(
                 new DecodeStage(codec),
                 new ResolveStage(resolver, meters),
                 new EnrichStage(),
                 new EvaluateStage(events, evaluators.orderedStream().toList(), checkpoints, transaction, json.mapper()),
-                new PublishStage(new EventPublisher(json.mapper(), pipeline.getEventsTopic()), meters));
+                new PublishStage(publisher, meters));
     }
 
     @Bean

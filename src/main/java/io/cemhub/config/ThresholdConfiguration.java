@@ -2,7 +2,12 @@ package io.cemhub.config;
 
 import io.cemhub.kpi.KpiCatalogue;
 import io.cemhub.pipeline.EventFactory;
+import io.cemhub.identity.IdentityResolver;
+import io.cemhub.pipeline.EventPublisher;
 import io.cemhub.threshold.AlarmEvents;
+import io.cemhub.threshold.AlarmService;
+import io.cemhub.threshold.Backtest;
+import io.cemhub.threshold.ThresholdOperations;
 import io.cemhub.threshold.AlarmStore;
 import io.cemhub.threshold.FlapPolicy;
 import io.cemhub.threshold.MeasurementRecorder;
@@ -21,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
 
 import java.time.Clock;
 
@@ -50,6 +57,24 @@ public class ThresholdConfiguration {
     @Bean
     public SilenceService silenceService(JdbcTemplate jdbc, Clock clock, ThresholdProperties properties) {
         return new SilenceService(jdbc, clock, properties.getRefresh());
+    }
+
+    @Bean
+    public AlarmService alarmService(AlarmStore store, AlarmEvents events, EventPublisher publisher,
+                                     CachingConnectionFactory producerConnectionFactory, Clock clock) {
+        JmsTemplate template = new JmsTemplate(producerConnectionFactory);
+        template.setSessionTransacted(true);
+        return new AlarmService(store, events, publisher, template, clock);
+    }
+
+    @Bean
+    public Backtest backtest(MeasurementStore measurements, IdentityResolver identity) {
+        return new Backtest(measurements, identity);
+    }
+
+    @Bean
+    public ThresholdOperations thresholdOperations(RuleService rules, CoreConfiguration.CanonicalJson json) {
+        return new ThresholdOperations(rules, json.mapper());
     }
 
     @Bean

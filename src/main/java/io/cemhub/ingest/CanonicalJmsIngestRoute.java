@@ -21,7 +21,7 @@ public class CanonicalJmsIngestRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("jms:queue:{{cem.ingest.canonical-queue:cem.ingest.canonical}}"
-                + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&exposeListenerSession=true"
                 + "&concurrentConsumers=2&maxConcurrentConsumers=2")
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(HubErrorHandling.ID)

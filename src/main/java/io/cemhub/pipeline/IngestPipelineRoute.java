@@ -30,7 +30,7 @@ public class IngestPipelineRoute extends RouteBuilder {
     @Override
     public void configure() {
         from("jms:queue:{{cem.ingest.queue:cem.ingest}}"
-                + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&exposeListenerSession=true"
                 + "&concurrentConsumers={{cem.pipeline.consumers:4}}&maxConcurrentConsumers={{cem.pipeline.consumers:4}}")
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(HubErrorHandling.ID)

@@ -2,6 +2,7 @@ package io.cemhub.broker;
 
 import io.cemhub.CemHubApplication;
 import io.cemhub.support.FreePorts;
+import io.cemhub.support.TestHubArgs;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,7 @@ class EmbeddedBrokerStartupTest {
         squatter.start();
         try {
             assertThatThrownBy(() -> new SpringApplicationBuilder(CemHubApplication.class).profiles("test")
-                    .run("--cem.data-dir=" + dir, "--server.port=0", "--cem.broker.in-vm-id=" + inVmId,
-                            "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next()))
+                    .run(TestHubArgs.of(dir, "--cem.broker.in-vm-id=" + inVmId)))
                     .hasStackTraceContaining("the embedded broker did not start");
         } finally {
             squatter.stop();

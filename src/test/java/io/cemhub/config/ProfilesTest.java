@@ -4,6 +4,7 @@ import io.cemhub.CemHubApplication;
 import io.cemhub.support.EventCollector;
 import io.cemhub.support.FreePorts;
 import io.cemhub.support.Http;
+import io.cemhub.support.TestHubArgs;
 import io.cemhub.support.PostgresTestDatabase;
 import io.cemhub.support.TestRecords;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -48,14 +49,11 @@ class ProfilesTest {
         try (PostgresTestDatabase pg = PostgresTestDatabase.requireConfigured()) {
             try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                     .profiles("test", "postgres")
-                    .run("--cem.data-dir=" + dir,
-                        "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
-                        "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
-                        "--spring.datasource.url=" + pg.schemaUrl(),
+                    .run(TestHubArgs.of(dir, "--spring.datasource.url=" + pg.schemaUrl(),
                         "--spring.datasource.username=" + pg.user,
                         "--spring.datasource.password=" + pg.password,
                         "--spring.flyway.schemas=" + pg.schema,
-                        "--spring.flyway.default-schema=" + pg.schema)) {
+                        "--spring.flyway.default-schema=" + pg.schema))) {
                 assertThat(hub.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
                 registerAndIngest(hub, "pg");
             }
@@ -75,9 +73,7 @@ class ProfilesTest {
         outside.start();
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test", "external-broker")
-                .run("--cem.data-dir=" + dir.resolve("hub"),
-                        "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
-                        "--cem.broker.url=tcp://127.0.0.1:" + port)) {
+                .run(TestHubArgs.of(dir.resolve("hub"), "--cem.broker.url=tcp://127.0.0.1:" + port))) {
             assertThat(hub.getBeanNamesForType(EmbeddedActiveMQ.class)).isEmpty();
             registerAndIngest(hub, "ext");
             assertThat(outside.getActiveMQServer().locateQueue("cem.ingest")).as("the hub used the outside broker")

@@ -2,7 +2,7 @@ package io.cemhub.demo;
 
 import io.cemhub.CemHubApplication;
 import io.cemhub.identity.RegistryService;
-import io.cemhub.support.FreePorts;
+import io.cemhub.support.TestHubArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,9 +24,7 @@ class DemoProfileTest {
     void theDemoSeedsTheRegistryAndFeedsEventsThroughTheRealEntries() {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test", "demo")
-                .run("--cem.data-dir=" + dir, "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
-                        "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
-                        "--cem.demo.rest-period=200")) {
+                .run(TestHubArgs.of(dir, "--cem.demo.rest-period=200"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> feeds.eventsSeen() >= 100);

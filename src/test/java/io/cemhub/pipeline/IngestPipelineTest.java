@@ -46,6 +46,20 @@ class IngestPipelineTest extends HubTestSupport {
         events.unsubscribe();
     }
 
+    @Autowired
+    org.apache.camel.CamelContext camel;
+
+    @Test
+    void consumersHandTheirOwnTransactedSessionToTheStages() {
+        // Without exposeListenerSession, Spring gives the route a second session that commits on its own:
+        // events and the consumed message would no longer commit together.
+        for (String routeId : List.of(IngestPipelineRoute.ROUTE_ID, io.cemhub.ingest.CanonicalJmsIngestRoute.ROUTE_ID)) {
+            var endpoint = (org.apache.camel.component.jms.JmsEndpoint) camel.getRoute(routeId).getEndpoint();
+            assertThat(endpoint.isExposeListenerSession()).as(routeId).isTrue();
+            assertThat(endpoint.isTransacted()).as(routeId).isTrue();
+        }
+    }
+
     @Test
     void acceptedMeasurementsBecomeEnrichedEvents() {
         registry.putCustomer(new Customer("C-" + run, "Acme", "VIP", "gold", "active", Map.of()));

@@ -3,7 +3,7 @@ package io.cemhub.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cemhub.CemHubApplication;
 import io.cemhub.support.EventCollector;
-import io.cemhub.support.FreePorts;
+import io.cemhub.support.TestHubArgs;
 import io.cemhub.support.Http;
 import io.cemhub.support.TestRecords;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -35,10 +35,7 @@ class RestartTest {
     private ConfigurableApplicationContext start(boolean pipelineRunning) {
         return new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test")
-                .run("--cem.data-dir=" + dataDir,
-                        "--server.port=0", "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
-                        "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
-                        "--cem.pipeline.auto-startup=" + pipelineRunning);
+                .run(TestHubArgs.of(dataDir, "--cem.pipeline.auto-startup=" + pipelineRunning));
     }
 
     private static Http http(ConfigurableApplicationContext hub) {

@@ -1,0 +1,111 @@
+package io.cemhub.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends one phase's records with {@code connections} threads, each on its own keep-alive connection.
+ * Closed loop: every thread sends its next request as soon as the previous one is answered. Open loop:
+ * request k is due at start + k * (records per request / rate); a thread that picks it up late still
+ * books it at its due time, so time spent waiting for a free connection counts as latency (no
+ * coordinated omission).
+ */
+final class LoadPhase {
+
+    private static final String PATH = "/api/v1/measurements";
+
+    private final LoadOptions options;
+    private final PhaseTracker tracker;
+    private final MeasurementBodies bodies;
+    private final AtomicInteger nextRequest = new AtomicInteger();
+    private final AtomicInteger connects = new AtomicInteger();
+    private volatile boolean abort;
+    private long start;
+    private long sendDeadline;
+
+    LoadPhase(LoadOptions options, PhaseTracker tracker) {
+        this.options = options;
+        this.tracker = tracker;
+        this.bodies = new MeasurementBodies(tracker.prefix, options.services());
+    }
+
+    /** @return the nanoTime the phase started at (the schedule's origin) */
+    long run() throws InterruptedException {
+        start = System.nanoTime();
+        sendDeadline = start + options.maxSending().toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < options.connections(); w++) {
+            Thread t = new Thread(this::work, "load-" + tracker.prefix + "-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) {
+            // Bounded: a worker stops at sendDeadline, plus one socket timeout for its last request.
+            t.join(options.maxSending().toMillis() + 130_000);
+        }
+        if (workers.stream().anyMatch(Thread::isAlive)) {
+            abort = true;
+            throw new IllegalStateException("senders still busy after " + options.maxSending() + ": giving up");
+        }
+        return start;
+    }
+
+    int connects() {
+        return connects.get();
+    }
+
+    private void work() {
+        double nanosPerRequest = options.batch() * 1e9 / options.rate();
+        RawHttpClient client = new RawHttpClient(options.url());
+        try {
+            for (int k = nextRequest.getAndIncrement(); k < tracker.requests && !abort;
+                 k = nextRequest.getAndIncrement()) {
+                long due = options.openLoop() ? start + (long) (k * nanosPerRequest) : System.nanoTime();
+                if (!waitUntil(due)) {
+                    tracker.requestFailed("sending took longer than --max-seconds; request " + k + " not sent");
+                    abort = true;
+                    return;
+                }
+                tracker.scheduled[k] = due;
+                send(client, k);
+                tracker.answered[k] = System.nanoTime();
+            }
+        } finally {
+            connects.addAndGet(client.connects());
+            client.close();
+        }
+    }
+
+    /** Paces the open loop (a schedule, not a correctness wait); false when the phase's time is up. */
+    private boolean waitUntil(long due) {
+        for (long now = System.nanoTime(); now < due; now = System.nanoTime()) {
+            if (now > sendDeadline) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(due - now, 1_000_000));
+        }
+        return System.nanoTime() <= sendDeadline;
+    }
+
+    private void send(RawHttpClient client, int k) {
+        int first = tracker.firstRecordOf(k);
+        int n = tracker.recordsOf(k);
+        try {
+            RawHttpClient.Response r = client.postJson(PATH, bodies.body(first, n, options.batchMode()));
+            if (r.status() != 202 || !r.body().contains("\"accepted\":" + n)) {
+                tracker.requestFailed("request " + k + ": HTTP " + r.status() + " " + abbreviate(r.body()));
+            }
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            tracker.requestFailed("request " + k + ": " + e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+}
