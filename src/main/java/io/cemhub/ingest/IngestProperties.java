@@ -13,7 +13,7 @@ public class IngestProperties {
     /** The queue where outside systems post canonical JSON over JMS. */
     private String canonicalQueue = "cem.ingest.canonical";
     /** Number of partitions (JMS message groups). Change it only with the ingest queue drained. */
-    private int partitions = 16;
+    private int partitions = 8;
     /** Most records one REST call or JMS message may carry. */
     private int maxBatch = 10_000;
     /** A partition's records are split into messages of at most this many records. */

@@ -26,11 +26,11 @@ public class MeasurementStore {
         for (Measurement m : measurements) {
             String system = m.source() == null ? "" : m.source().system();
             rows.add(new Object[] {system, m.id(), m.serviceId(), m.customerId(), m.metric(), m.value(),
-                    Timestamp.from(m.observedAt()), Timestamp.from(m.receivedAt()), system, m.id()});
+                    Timestamp.from(m.observedAt()), Timestamp.from(m.receivedAt())});
         }
+        // H2 runs in PostgreSQL mode, so one statement serves both databases.
         jdbc.batchUpdate("insert into measurement (source_system, id, service_id, customer_id, metric, num_value,"
-                + " observed_at, received_at) select ?, ?, ?, ?, ?, ?, ?, ?"
-                + " where not exists (select 1 from measurement where source_system = ? and id = ?)", rows);
+                + " observed_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", rows);
     }
 
     /** Streams a metric's stored values in time order per service, for backtests. */

@@ -16,8 +16,6 @@ import java.util.Map;
 /** Series state rows, read and written a batch at a time inside the pipeline's database transaction. */
 public class ThresholdStateStore {
 
-    private static final int CHUNK = 200;
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
 
@@ -26,22 +24,15 @@ public class ThresholdStateStore {
         this.mapper = mapper;
     }
 
-    /** The stored states of these series; series never evaluated before are absent. */
+    /**
+     * The stored states of these series; series never evaluated before are absent. One constant
+     * statement per series: a message holds few series, and a constant statement stays parsed.
+     */
     public Map<SeriesKey, SeriesState> load(Collection<SeriesKey> keys) {
         Map<SeriesKey, SeriesState> states = new HashMap<>();
-        List<SeriesKey> list = new ArrayList<>(keys);
-        for (int from = 0; from < list.size(); from += CHUNK) {
-            List<SeriesKey> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
-            StringBuilder sql = new StringBuilder("select service_id, metric, state_json from threshold_state where ");
-            List<Object> args = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : " or ").append("(service_id = ? and metric = ?)");
-                args.add(chunk.get(i).serviceId());
-                args.add(chunk.get(i).metric());
-            }
-            jdbc.query(sql.toString(), rs -> {
-                states.put(new SeriesKey(rs.getString(1), rs.getString(2)), read(rs.getString(3)));
-            }, args.toArray());
+        for (SeriesKey key : keys) {
+            jdbc.query("select state_json from threshold_state where service_id = ? and metric = ?",
+                    rs -> { states.put(key, read(rs.getString(1))); }, key.serviceId(), key.metric());
         }
         return states;
     }

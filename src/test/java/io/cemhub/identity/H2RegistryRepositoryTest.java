@@ -7,7 +7,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
-/** The registry contract on the default database: an H2 file, as the hub uses it. */
+/** The registry contract on the default database: an H2 file, in the mode the hub opens it (config/application.yaml). */
 class H2RegistryRepositoryTest extends RegistryRepositoryContract {
 
     @TempDir
@@ -19,7 +19,8 @@ class H2RegistryRepositoryTest extends RegistryRepositoryContract {
         if (dataSource == null) {
             // One open connection, as the hub's pool holds: H2 closes a file database when its last
             // connection closes, and a connection per statement would race that close.
-            dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("cem") + ";DB_CLOSE_ON_EXIT=FALSE",
+            dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("cem") + ";DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                    + ";DEFAULT_NULL_ORDERING=HIGH",
                     "sa", "", true);
             migrate(dataSource, null);
         }

@@ -86,6 +86,19 @@ abstract class RegistryRepositoryContract {
     }
 
     @Test
+    void measurementsAreStoredOnceEvenWhenTheyArriveTwice() {
+        var store = new io.cemhub.threshold.MeasurementStore(new JdbcTemplate(dataSource()));
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T10:00:00Z");
+        var m = new io.cemhub.model.Measurement("m-1", new io.cemhub.model.SourceRef("wisla-vpn", null), "C-1", "S-1",
+                "vpn", "vpn.loss", 0.5, "%", t, t, Map.of());
+        store.insert(List.of(m, m));
+        store.insert(List.of(m));
+        List<Double> values = new java.util.ArrayList<>();
+        store.scan("vpn.loss", "S-1", t.minusSeconds(1), t.plusSeconds(1), v -> values.add(v.value()));
+        assertThat(values).containsExactly(0.5);
+    }
+
+    @Test
     void deletingAServiceRemovesItsIdsAndCharacteristics() {
         repository.saveCustomer(new Customer("C-5", "Ann", null, null, null, Map.of()));
         repository.saveService(new Service("S-5", "C-5", "voice", Map.of("mos", 4.0), Map.of("billing", List.of("A-5"))));
