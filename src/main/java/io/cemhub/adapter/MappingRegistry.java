@@ -1,0 +1,139 @@
+package io.cemhub.adapter;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The JSONata mappings of {@code cem.adapters.mappings-dir}, compiled once and cached. A file changed on
+ * disk is compiled again on its next use, so "fix the mapping, then replay the quarantine" needs no
+ * restart. A compiled expression keeps per-evaluation state (dashjoin JSONata is not safe for concurrent
+ * evaluate), so each version keeps a small pool of compiled instances, one per concurrent caller.
+ */
+public class MappingRegistry {
+
+    private static final int EXCERPT = 40;
+
+    private final Path dir;
+    private final ObjectMapper mapper;
+    private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
+
+    public MappingRegistry(Path dir, ObjectMapper mapper) {
+        this.dir = dir;
+        this.mapper = mapper;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Runs mapping {@code name} (a file in the mappings folder) on one input. */
+    public JsonNode map(String name, JsonNode input) {
+        Compiled compiled = compiled(name);
+        Jsonata expression = compiled.borrow();
+        try {
+            Object result = expression.evaluate(mapper.convertValue(input, Object.class));
+            return result == null ? mapper.createArrayNode() : mapper.valueToTree(result);
+        } catch (JException e) {
+            throw new MappingException(describe(name, compiled.source, e), false, e);
+        } catch (RuntimeException e) {
+            throw new MappingException("mapping " + name + " failed: " + e, false, e);
+        } finally {
+            compiled.release(expression);
+        }
+    }
+
+    /** Compiles (or takes from the cache) mapping {@code name}; a broken file fails here, naming itself. */
+    public void check(String name) {
+        compiled(name);
+    }
+
+    private Compiled compiled(String name) {
+        Path file = dir.resolve(name).normalize();
+        if (!file.startsWith(dir.normalize()) || !Files.isRegularFile(file)) {
+            throw new MappingException("mapping " + name + " not found in " + dir.toAbsolutePath(), true, null);
+        }
+        FileTime modified = lastModified(file);
+        return cache.compute(name, (key, old) -> old != null && old.modified.equals(modified) ? old
+                : compile(name, read(file), modified));
+    }
+
+    private static Compiled compile(String name, String source, FileTime modified) {
+        Compiled compiled = new Compiled(source, modified);
+        compiled.release(compiled.parse(name)); // fails now, at load, rather than on the first message
+        return compiled;
+    }
+
+    static String describe(String name, String source, JException e) {
+        int at = e.getLocation();
+        String where = "";
+        if (at >= 0 && at <= source.length()) {
+            int from = Math.max(0, at - EXCERPT);
+            int to = Math.min(source.length(), at + EXCERPT);
+            where = " at position " + at + " in expression \"" + source.substring(from, to).replaceAll("\\s+", " ")
+                    + "\"";
+        }
+        return "mapping " + name + ": " + e.getMessage() + where;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mapping " + file, e);
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read mapping " + file, e);
+        }
+    }
+
+    /** One version of a mapping file and its pool of compiled expressions. */
+    private static final class Compiled {
+        private final String source;
+        private final FileTime modified;
+        private final Queue<Jsonata> pool = new ConcurrentLinkedQueue<>();
+        private volatile String name = "";
+
+        Compiled(String source, FileTime modified) {
+            this.source = source;
+            this.modified = modified;
+        }
+
+        Jsonata parse(String fileName) {
+            name = fileName;
+            try {
+                return Jsonata.jsonata(source);
+            } catch (JException e) {
+                throw new MappingException(describe(fileName, source, e), true, e);
+            } catch (RuntimeException e) {
+                throw new MappingException("mapping " + fileName + " does not compile: " + e, true, e);
+            }
+        }
+
+        Jsonata borrow() {
+            Jsonata pooled = pool.poll();
+            return pooled != null ? pooled : parse(name);
+        }
+
+        void release(Jsonata expression) {
+            pool.offer(expression);
+        }
+    }
+}
