@@ -2,6 +2,7 @@ package io.cemhub.adapter;
 
 import io.cemhub.broker.HubAddresses;
 import io.cemhub.config.CoreConfiguration;
+import io.cemhub.identity.IdentityResolver;
 import io.cemhub.ingest.IngestGateway;
 import io.cemhub.quarantine.QuarantineService;
 import io.cemhub.quarantine.QuarantineStore;
@@ -27,9 +28,13 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 public class AdapterConfiguration {
 
+    /** Mappings see the registry's contracted values through the identity cache ($contracted). */
     @Bean
-    public MappingRegistry mappingRegistry(AdapterProperties adapters, CoreConfiguration.CanonicalJson json) {
-        return new MappingRegistry(Path.of(adapters.getMappingsDir()), json.mapper());
+    public MappingRegistry mappingRegistry(AdapterProperties adapters, CoreConfiguration.CanonicalJson json,
+                                           IdentityResolver identities) {
+        ContractedValues contracted = (system, serviceId, name) -> system == null || serviceId == null ? null
+                : identities.service(system, serviceId).map(s -> s.service().characteristics().get(name)).orElse(null);
+        return new MappingRegistry(Path.of(adapters.getMappingsDir()), json.mapper(), contracted);
     }
 
     @Bean

@@ -28,11 +28,18 @@ public class MappingRegistry {
 
     private final Path dir;
     private final ObjectMapper mapper;
+    private final ContractedValues contracted;
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
 
     public MappingRegistry(Path dir, ObjectMapper mapper) {
+        this(dir, mapper, ContractedValues.NONE);
+    }
+
+    /** @param contracted answers the mappings' {@code $contracted(system, serviceId, name)} */
+    public MappingRegistry(Path dir, ObjectMapper mapper, ContractedValues contracted) {
         this.dir = dir;
         this.mapper = mapper;
+        this.contracted = contracted;
     }
 
     public Path dir() {
@@ -70,8 +77,8 @@ public class MappingRegistry {
                 : compile(name, read(file), modified));
     }
 
-    private static Compiled compile(String name, String source, FileTime modified) {
-        Compiled compiled = new Compiled(source, modified);
+    private Compiled compile(String name, String source, FileTime modified) {
+        Compiled compiled = new Compiled(source, modified, contracted);
         compiled.release(compiled.parse(name)); // fails now, at load, rather than on the first message
         return compiled;
     }
@@ -108,18 +115,23 @@ public class MappingRegistry {
     private static final class Compiled {
         private final String source;
         private final FileTime modified;
+        private final ContractedValues contracted;
         private final Queue<Jsonata> pool = new ConcurrentLinkedQueue<>();
         private volatile String name = "";
 
-        Compiled(String source, FileTime modified) {
+        Compiled(String source, FileTime modified, ContractedValues contracted) {
             this.source = source;
             this.modified = modified;
+            this.contracted = contracted;
         }
 
         Jsonata parse(String fileName) {
             name = fileName;
             try {
-                return Jsonata.jsonata(source);
+                Jsonata expression = Jsonata.jsonata(source);
+                expression.registerFunction("contracted", Jsonata.function("contracted",
+                        (Jsonata.Fn3<String, String, String, Double>) contracted::value, null));
+                return expression;
             } catch (JException e) {
                 throw new MappingException(describe(fileName, source, e), true, e);
             } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.cemhub.demo;
 
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +36,10 @@ public class DemoAdapterFeeds {
     private final Clock clock;
     private final Path inbox;
     private final Supplier<String> baseUrl;
+    // own counters: the timer's counter is not an exchange property; one per transport, so each gets its poison
+    private final AtomicLong restVpnExports = new AtomicLong();
+    private final AtomicLong jmsVpnExports = new AtomicLong();
+    private final AtomicLong speedtestBatches = new AtomicLong();
     private long files;
 
     /** @param baseUrl asked at each post: the HTTP port is known only once the server runs */
@@ -45,12 +49,12 @@ public class DemoAdapterFeeds {
         this.baseUrl = baseUrl;
     }
 
-    public void postVpnExport(Exchange exchange) throws IOException, InterruptedException {
-        post("/ingest/wisla-vpn", vpnExport(exchange));
+    public void postVpnExport() throws IOException, InterruptedException {
+        post("/ingest/wisla-vpn", vpnExport(restVpnExports.incrementAndGet()));
     }
 
-    public void postSpeedtestResults(Exchange exchange) throws IOException, InterruptedException {
-        post("/ingest/wisla-speedtest", speedtestResults(exchange));
+    public void postSpeedtestResults() throws IOException, InterruptedException {
+        post("/ingest/wisla-speedtest", speedtestResults());
     }
 
     private void post(String path, String body) throws IOException, InterruptedException {
@@ -62,9 +66,13 @@ public class DemoAdapterFeeds {
         }
     }
 
+    /** Body of a JMS message to the wiSLA.VPN queue. */
+    public String jmsVpnExport() {
+        return vpnExport(jmsVpnExports.incrementAndGet());
+    }
+
     /** A wiSLA.VPN export for three tunnels; every 12th one has a malformed value. */
-    public String vpnExport(Exchange exchange) {
-        long n = exchange.getProperty(Exchange.TIMER_COUNTER, 1L, Long.class);
+    private String vpnExport(long n) {
         String end = clock.instant().minusSeconds(1).toString();
         StringJoiner results = new StringJoiner(",", "[", "]");
         for (int t = 0; t < 3; t++) {
@@ -85,8 +93,8 @@ public class DemoAdapterFeeds {
     }
 
     /** Two Ookla results; every 15th batch holds one whose type is not "result" (refused with 400). */
-    public String speedtestResults(Exchange exchange) {
-        long n = exchange.getProperty(Exchange.TIMER_COUNTER, 1L, Long.class);
+    public String speedtestResults() {
+        long n = speedtestBatches.incrementAndGet();
         StringJoiner batch = new StringJoiner(",", "[", "]");
         for (int k = 0; k < 2; k++) {
             int i = 1 + random.nextInt(DemoFleet.CUSTOMERS);

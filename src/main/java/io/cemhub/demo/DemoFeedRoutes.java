@@ -31,7 +31,7 @@ public class DemoFeedRoutes extends RouteBuilder {
 
         from("timer:demo-vpn-jms?delay=4000&period={{cem.demo.vpn-period:2000}}")
                 .routeId("demo-feed-wisla-vpn-jms").autoStartup("{{cem.demo.adapters:true}}")
-                .setBody(method(adapters, "vpnExport")).id("make-vpn-message")
+                .setBody(method(adapters, "jmsVpnExport")).id("make-vpn-message")
                 .to("jms:queue:{{cem.adapters.wisla-vpn.queue}}").id("send-vpn-message");
 
         from("timer:demo-speedtest-rest?delay=3000&period={{cem.demo.speedtest-period:3000}}")

@@ -51,16 +51,35 @@ final class AdapterSamples {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    static AdapterPipeline pipeline(Path mappings) {
+    static AdapterPipeline pipeline(Path mappings, String adapter) {
         IngestGateway gateway = new IngestGateway(TestRecords.validator(), new Partitioner(16), null,
                 new IngestProperties(), new SimpleMeterRegistry());
-        return new AdapterPipeline(new InputParsers(TestRecords.JSON), new MappingRegistry(mappings, TestRecords.JSON),
-                gateway);
+        return new AdapterPipeline(new InputParsers(TestRecords.JSON), registry(mappings, adapter), gateway);
+    }
+
+    /**
+     * The mappings, with {@code $contracted} answered from {@code samples/contracted.json} of the adapter
+     * ({@code {system: {serviceId: {name: value}}}}), which stands in for the registry.
+     */
+    static MappingRegistry registry(Path mappings, String adapter) {
+        Path file = ADAPTERS.resolve(adapter).resolve("samples/contracted.json");
+        if (!Files.isRegularFile(file)) {
+            return new MappingRegistry(mappings, TestRecords.JSON);
+        }
+        try {
+            JsonNode registry = TestRecords.JSON.readTree(file.toFile());
+            return new MappingRegistry(mappings, TestRecords.JSON, (system, serviceId, name) -> {
+                JsonNode value = registry.path(system).path(serviceId).path(name);
+                return value.isNumber() ? value.asDouble() : null;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The mapping's output for every item of a sample, in order: what *.expected.json holds. */
     static ArrayNode mapped(Path mappings, String adapter, Path sample) throws IOException {
-        MappingRegistry registry = new MappingRegistry(mappings, TestRecords.JSON);
+        MappingRegistry registry = registry(mappings, adapter);
         String format = formatOf(sample);
         ArrayNode all = TestRecords.JSON.createArrayNode();
         for (InputItem item : new InputParsers(TestRecords.JSON).parse(format, Files.readAllBytes(sample), ",")) {

@@ -1,6 +1,9 @@
 package io.cemhub.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cemhub.identity.RegistryService;
+import io.cemhub.model.Customer;
+import io.cemhub.model.Service;
 import io.cemhub.support.BrokerProbe;
 import io.cemhub.support.EventCollector;
 import io.cemhub.support.Http;
@@ -20,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +37,8 @@ class AdapterTransportsTest extends HubTestSupport {
 
     @Autowired
     ConnectionFactory connectionFactory;
+    @Autowired
+    RegistryService registry;
 
     EventCollector events;
 
@@ -106,8 +113,13 @@ class AdapterTransportsTest extends HubTestSupport {
     }
 
     @Test
-    void speedtestResultsPostedOverRestAreConvertedFromBytesPerSecond() throws Exception {
+    void speedtestResultsPostedOverRestAreConvertedFromBytesPerSecondWithTheRatioToTheContractedSpeed()
+            throws Exception {
         String line = "LINE-" + UUID.randomUUID();
+        String customer = "C-" + line;
+        registry.putCustomer(new Customer(customer, "Speedtest customer", "residential", "bronze", "active", Map.of()));
+        registry.putService(new Service("BB-" + line, customer, "broadband", Map.of("downloadMbps", 100.0),
+                Map.of("wisla-speedtest", List.of(line))));
         String body = Files.readString(Path.of("adapters/wisla-speedtest/samples/ookla-one.input.json"))
                 .replace("LINE-00042", line).replace("2026-11-23T09:", "2026-11-22T09:");
 
@@ -117,6 +129,11 @@ class AdapterTransportsTest extends HubTestSupport {
         String id = line + "/2026-11-22T09:58:12Z/speedtest.download.mbps";
         await().atMost(WAIT).until(() -> !events.about(id).isEmpty());
         assertThat(events.about(id).get(0).path("event").path("measurement").path("value").asDouble()).isEqualTo(90.0);
+        String ratio = line + "/2026-11-22T09:58:12Z/speedtest.download.ratio";
+        await().atMost(WAIT).until(() -> !events.about(ratio).isEmpty());
+        JsonNode measurement = events.about(ratio).get(0).path("event").path("measurement");
+        assertThat(measurement.path("value").asDouble()).isEqualTo(0.9);
+        assertThat(measurement.path("serviceId").asText()).isEqualTo("BB-" + line);
     }
 
     @Test

@@ -59,7 +59,7 @@ class GoldenSamplesTest {
                 .as("%s maps to%n%s%nbut %s expects%n%s", input, actual.toPrettyString(), expectedFile,
                         expected.toPrettyString())
                 .isTrue();
-        AdapterResult result = AdapterSamples.pipeline(AdapterSamples.MAPPINGS)
+        AdapterResult result = AdapterSamples.pipeline(AdapterSamples.MAPPINGS, adapter)
                 .process(adapter, AdapterSamples.formatOf(input), Files.readAllBytes(input), ",");
         assertThat(result.failures()).as("canonical validation of " + input).isEmpty();
         assertThat(result.records()).hasSize(expected.size());
@@ -68,7 +68,7 @@ class GoldenSamplesTest {
     static void refused(String adapter, Path poison) throws Exception {
         byte[] payload = Files.readAllBytes(poison);
         Throwable thrown = catchThrowable(() -> {
-            AdapterResult result = AdapterSamples.pipeline(AdapterSamples.MAPPINGS)
+            AdapterResult result = AdapterSamples.pipeline(AdapterSamples.MAPPINGS, adapter)
                     .process(adapter, AdapterSamples.formatOf(poison), payload, ",");
             assertThat(result.failures()).as("poison sample " + poison + " must be refused").isNotEmpty();
             result.failures().forEach(f -> assertThat(f.reason()).isNotBlank());

@@ -111,6 +111,9 @@ class SpeedtestFileInboxTest extends HubTestSupport {
         }
         assertThat(adapters.findValues("routes").toString()).contains("wisla-speedtest-file", "wisla-speedtest-rest",
                 "wisla-vpn-jms", "wisla-vpn-rest");
+        JsonNode paths = http().get("/v3/api-docs").json().path("paths");
+        assertThat(paths.has("/api/v1/adapters") && paths.has("/api/v1/quarantine") && paths.has("/api/v1/quarantine/replay"))
+                .as("the OpenAPI document describes the adapter and quarantine APIs").isTrue();
     }
 
     private static JsonNode entryWith(Http http, String marker) {
