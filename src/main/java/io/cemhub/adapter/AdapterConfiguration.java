@@ -28,6 +28,12 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 public class AdapterConfiguration {
 
+    /** Created with the other singletons, so before Camel loads routes at context refresh. */
+    @Bean
+    public AdapterFolders adapterFolders(AdapterProperties adapters) {
+        return new AdapterFolders(adapters);
+    }
+
     /** Mappings see the registry's contracted values through the identity cache ($contracted). */
     @Bean
     public MappingRegistry mappingRegistry(AdapterProperties adapters, CoreConfiguration.CanonicalJson json,

@@ -129,4 +129,20 @@ class NewAdapterWithoutJavaTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> !events.about("acme/DEV-2/2026-11-22T10:01:00Z").isEmpty());
         }
     }
+
+    @Test
+    void aHubWhoseAdapterFoldersDoNotExistStartsWithNoAdaptersInsteadOfFailing() {
+        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class).profiles("test")
+                .run("--cem.data-dir=" + dir.resolve("data"), "--server.port=0",
+                        "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
+                        "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
+                        "--cem.adapters.dir=" + dir.resolve("none/adapters"),
+                        "--cem.adapters.mappings-dir=" + dir.resolve("none/mappings"),
+                        "--cem.adapters.routes-dir=" + dir.resolve("none/routes"))) {
+            Http http = new Http("http://127.0.0.1:" + hub.getEnvironment().getProperty("local.server.port"));
+            assertThat(http.get("/api/v1/adapters").json()).isEmpty();
+            assertThat(http.post("/ingest/wisla-vpn", "{}").status()).isEqualTo(404);
+            assertThat(dir.resolve("none/adapters")).as("created, empty, for the operator to fill").isEmptyDirectory();
+        }
+    }
 }
