@@ -6,6 +6,7 @@ import io.cemhub.support.EventCollector;
 import io.cemhub.support.Http;
 import io.cemhub.support.HubTestSupport;
 import jakarta.jms.ConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -35,6 +36,8 @@ class SpeedtestFileInboxTest extends HubTestSupport {
     ConnectionFactory connectionFactory;
     @Autowired
     AdapterMetrics metrics;
+    @Autowired
+    CamelContext camel;
 
     final Path inbox = DATA_DIR.resolve("inbox/wisla-speedtest");
 
@@ -109,8 +112,12 @@ class SpeedtestFileInboxTest extends HubTestSupport {
             assertThat(adapter.path("status").asText()).isEqualTo("started");
             assertThat(adapter.path("counters").has("received")).isTrue();
         }
-        assertThat(adapters.findValues("routes").toString()).contains("wisla-speedtest-file", "wisla-speedtest-rest",
-                "wisla-vpn-jms", "wisla-vpn-rest");
+        assertThat(adapters.findValues("routes").stream().flatMap(r -> r.findValuesAsText("id").stream()))
+                .as("the route instances, not the routes made from Kamelets")
+                .containsExactlyInAnyOrder("wisla-speedtest-file", "wisla-speedtest-rest", "wisla-vpn-jms", "wisla-vpn-rest");
+        assertThat(camel.getRoute("wisla-vpn-rest-kamelet").isCreatedByKamelet())
+                .as("routes made from Kamelets have the stable ids the route instances give them").isTrue();
+        assertThat(camel.getRoute("wisla-speedtest-file-kamelet")).isNotNull();
         JsonNode paths = http().get("/v3/api-docs").json().path("paths");
         assertThat(paths.has("/api/v1/adapters") && paths.has("/api/v1/quarantine") && paths.has("/api/v1/quarantine/replay"))
                 .as("the OpenAPI document describes the adapter and quarantine APIs").isTrue();
