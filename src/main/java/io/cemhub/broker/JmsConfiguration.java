@@ -61,6 +61,9 @@ public class JmsConfiguration {
     public JmsComponent jmsComponent(ActiveMQConnectionFactory connectionFactory) {
         JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
         jms.setIncludeSentJMSMessageID(false);
+        // A transacted consumer hands ITS session to the route, so that what the route sends commits with
+        // the acknowledgement. Camel's default (false) gives the route a second session committed apart.
+        jms.getConfiguration().setExposeListenerSession(true);
         return jms;
     }
 }

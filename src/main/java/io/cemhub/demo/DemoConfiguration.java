@@ -14,12 +14,22 @@ public class DemoConfiguration {
 
     @Bean
     public DemoFeeds demoFeeds(Clock clock, Environment env) {
-        return new DemoFeeds(clock, () -> "http://" + env.getProperty("server.address", "127.0.0.1") + ":"
-                + env.getProperty("local.server.port", env.getProperty("server.port", "8080")));
+        return new DemoFeeds(clock, () -> baseUrl(env));
+    }
+
+    private static String baseUrl(Environment env) {
+        return "http://" + env.getProperty("server.address", "127.0.0.1") + ":"
+                + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     }
 
     @Bean
-    public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds) {
-        return new DemoFeedRoutes(feeds);
+    public DemoAdapterFeeds demoAdapterFeeds(Clock clock, Environment env) {
+        return new DemoAdapterFeeds(clock, java.nio.file.Path.of(env.getProperty("cem.adapters.wisla-speedtest.inbox",
+                "./data/inbox/wisla-speedtest")), () -> baseUrl(env));
+    }
+
+    @Bean
+    public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapterFeeds) {
+        return new DemoFeedRoutes(feeds, adapterFeeds);
     }
 }

@@ -6,9 +6,11 @@ import org.apache.camel.builder.RouteBuilder;
 public class DemoFeedRoutes extends RouteBuilder {
 
     private final DemoFeeds feeds;
+    private final DemoAdapterFeeds adapters;
 
-    public DemoFeedRoutes(DemoFeeds feeds) {
+    public DemoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapters) {
         this.feeds = feeds;
+        this.adapters = adapters;
     }
 
     @Override
@@ -21,6 +23,24 @@ public class DemoFeedRoutes extends RouteBuilder {
                 .routeId("demo-feed-jms")
                 .setBody(method(feeds, "jmsBody")).id("make-message")
                 .to("jms:queue:{{cem.ingest.canonical-queue:cem.ingest.canonical}}").id("send-canonical");
+
+        // The adapters' simulators, through their real transports (switch off: cem.demo.adapters=false).
+        from("timer:demo-vpn-rest?delay=3000&period={{cem.demo.vpn-period:2000}}")
+                .routeId("demo-feed-wisla-vpn-rest").autoStartup("{{cem.demo.adapters:true}}")
+                .bean(adapters, "postVpnExport").id("post-vpn-export");
+
+        from("timer:demo-vpn-jms?delay=4000&period={{cem.demo.vpn-period:2000}}")
+                .routeId("demo-feed-wisla-vpn-jms").autoStartup("{{cem.demo.adapters:true}}")
+                .setBody(method(adapters, "jmsVpnExport")).id("make-vpn-message")
+                .to("jms:queue:{{cem.adapters.wisla-vpn.queue}}").id("send-vpn-message");
+
+        from("timer:demo-speedtest-rest?delay=3000&period={{cem.demo.speedtest-period:3000}}")
+                .routeId("demo-feed-wisla-speedtest-rest").autoStartup("{{cem.demo.adapters:true}}")
+                .bean(adapters, "postSpeedtestResults").id("post-speedtest-results");
+
+        from("timer:demo-speedtest-file?delay=5000&period={{cem.demo.csv-period:10000}}")
+                .routeId("demo-feed-wisla-speedtest-file").autoStartup("{{cem.demo.adapters:true}}")
+                .bean(adapters, "dropCsvExport").id("drop-csv-export");
 
         from("jms:topic:{{cem.pipeline.events-topic:cem.events}}")
                 .routeId("demo-event-tail")

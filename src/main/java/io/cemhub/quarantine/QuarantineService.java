@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jms.core.JmsTemplate;
 
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * Keeps input the hub could not accept: the original payload, byte for byte, with the adapter, the
@@ -24,6 +25,10 @@ public class QuarantineService {
     public static final String REASON = "cemReason";
     public static final String QUARANTINED_AT = "cemQuarantinedAt";
     public static final String ORIGIN = "cemOrigin";
+    /** How to read the payload again on replay (json, csv, canonical); set by adapters. */
+    public static final String FORMAT = "cemFormat";
+    /** The CSV delimiter of a csv payload, for replay. */
+    public static final String CSV_DELIMITER = "cemCsvDelimiter";
 
     private static final Logger LOG = LoggerFactory.getLogger(QuarantineService.class);
     private static final int MAX_REASON = 4000;
@@ -46,23 +51,34 @@ public class QuarantineService {
      */
     public void quarantine(Session session, String adapter, String origin, byte[] payload, String reason)
             throws JMSException {
+        quarantine(session, adapter, origin, payload, reason, Map.of());
+    }
+
+    /**
+     * The same, with extra string properties that replay needs (e.g. {@link #FORMAT}).
+     */
+    public void quarantine(Session session, String adapter, String origin, byte[] payload, String reason,
+                           Map<String, String> attributes) throws JMSException {
         if (session == null) {
             ownTransactions.execute(s -> {
-                send(s, adapter, origin, payload, reason);
+                send(s, adapter, origin, payload, reason, attributes);
                 s.commit(); // JmsTemplate#execute leaves the commit to the callback
                 return null;
             }, true);
         } else {
-            send(session, adapter, origin, payload, reason);
+            send(session, adapter, origin, payload, reason, attributes);
         }
         meters.counter("cem.quarantine.entries", "adapter", adapter).increment();
         LOG.warn("quarantined {} bytes from adapter {} ({}): {}", payload.length, adapter, origin, reason);
     }
 
-    private void send(Session session, String adapter, String origin, byte[] payload, String reason)
-            throws JMSException {
+    private void send(Session session, String adapter, String origin, byte[] payload, String reason,
+                      Map<String, String> attributes) throws JMSException {
         BytesMessage message = session.createBytesMessage();
         message.writeBytes(payload);
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            message.setStringProperty(attribute.getKey(), attribute.getValue());
+        }
         message.setStringProperty(ADAPTER, adapter);
         message.setStringProperty(ORIGIN, origin);
         message.setStringProperty(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);

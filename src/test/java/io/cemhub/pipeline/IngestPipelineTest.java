@@ -53,7 +53,8 @@ class IngestPipelineTest extends HubTestSupport {
     void consumersHandTheirOwnTransactedSessionToTheStages() {
         // Without exposeListenerSession, Spring gives the route a second session that commits on its own:
         // events and the consumed message would no longer commit together.
-        for (String routeId : List.of(IngestPipelineRoute.ROUTE_ID, io.cemhub.ingest.CanonicalJmsIngestRoute.ROUTE_ID)) {
+        for (String routeId : List.of(IngestPipelineRoute.ROUTE_ID, io.cemhub.ingest.CanonicalJmsIngestRoute.ROUTE_ID,
+                "wisla-vpn-jms")) {
             var endpoint = (org.apache.camel.component.jms.JmsEndpoint) camel.getRoute(routeId).getEndpoint();
             assertThat(endpoint.isExposeListenerSession()).as(routeId).isTrue();
             assertThat(endpoint.isTransacted()).as(routeId).isTrue();
