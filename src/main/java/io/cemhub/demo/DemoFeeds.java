@@ -32,6 +32,7 @@ public class DemoFeeds {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong unresolved = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
+    private final AtomicLong jmsMessages = new AtomicLong();
     private long posts;
 
     /** @param baseUrl asked at each post: the HTTP port is known only once the server runs */
@@ -55,9 +56,8 @@ public class DemoFeeds {
     }
 
     /** Body of a JMS message to cem.ingest.canonical; every 10th one is not JSON at all (quarantined). */
-    public String jmsBody(Exchange exchange) {
-        long n = exchange.getProperty(Exchange.TIMER_COUNTER, 1L, Long.class);
-        return n % 10 == 0 ? "<measurement>not json</measurement>" : batch(10);
+    public String jmsBody() {
+        return jmsMessages.incrementAndGet() % 10 == 0 ? "<measurement>not json</measurement>" : batch(10);
     }
 
     public void countEvent(Exchange exchange) {
