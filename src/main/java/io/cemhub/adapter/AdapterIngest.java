@@ -20,8 +20,8 @@ import java.util.Map;
  * ({@link AdapterPipeline}), then hand the canonical records to the {@link IngestGateway}. What happens
  * to bad input depends on the transport, and nothing is dropped:
  * <ul>
- *   <li>REST: all-or-nothing; 202 with counts, or 400 problem+json naming each bad item (the caller
- *       keeps its data, so nothing is quarantined);</li>
+ *   <li>REST: all-or-nothing; 202 with counts, or a problem+json answer naming each bad item, and the
+ *       refused payload is kept in quarantine too (a broken mapping's input can be replayed once fixed);</li>
  *   <li>JMS: all-or-nothing in the listener's transaction; a bad message goes to quarantine whole,
  *       atomically with its acknowledgement;</li>
  *   <li>files (and any other transport): item by item; the good records and the quarantine entries of
@@ -69,18 +69,22 @@ public class AdapterIngest implements Processor {
         } catch (InputRejectedException e) {
             metrics.received(in.adapter, 1);
             metrics.rejected(in.adapter, 1, e.getMessage());
-            rest.problem(exchange, 400, "invalid-body", "Invalid request body", e.getMessage(), null);
+            keep(in, e.getMessage());
+            rest.problem(exchange, 400, "invalid-body", "Invalid request body", e.getMessage() + KEPT, null);
             return;
         } catch (MappingException e) {
             metrics.error(in.adapter, e.getMessage());
-            rest.problem(exchange, 500, "mapping-broken", "The adapter's mapping is broken", e.getMessage(), null);
+            keep(in, e.getMessage());
+            rest.problem(exchange, 500, "mapping-broken", "The adapter's mapping is broken", e.getMessage()
+                    + "; the input is kept in quarantine and can be replayed once the mapping is fixed", null);
             return;
         }
         metrics.received(in.adapter, result.items());
         if (!result.allGood()) {
             metrics.rejected(in.adapter, result.failures().size(), result.summary());
+            keep(in, result.summary());
             rest.problem(exchange, 400, "invalid-records", "Invalid records", result.summary()
-                    + "; nothing of this submission was accepted",
+                    + "; nothing of this submission was accepted" + KEPT,
                     result.failures().stream().flatMap(f -> f.errors().stream()).toList());
             return;
         }
@@ -93,6 +97,14 @@ public class AdapterIngest implements Processor {
             rest.problem(exchange, 503, "broker-unavailable", "Broker unavailable",
                     "the records could not be made durable and were NOT accepted; retry later", null);
         }
+    }
+
+    private static final String KEPT = " (the payload is kept in quarantine)";
+
+    /** Keeps a refused REST payload, whole, in quarantine (a transaction of its own). */
+    private void keep(Input in, String reason) throws JMSException {
+        quarantine.quarantine(null, in.adapter, in.origin, in.payload, reason, in.attributes());
+        metrics.quarantined(in.adapter, 1, reason);
     }
 
     /** JMS: the message is one unit, acknowledged in the same transaction as its records or its quarantine. */

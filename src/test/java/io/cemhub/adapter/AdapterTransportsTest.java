@@ -75,7 +75,8 @@ class AdapterTransportsTest extends HubTestSupport {
 
     @Test
     void aPoisonVpnExportOverRestIsRefusedWithProblemDetailsNamingTheField() throws Exception {
-        Http.Response answer = http().post("/ingest/wisla-vpn", vpnSample("bad-values.poison.json", "PRB-bad"));
+        String probe = "PRB-bad-" + UUID.randomUUID();
+        Http.Response answer = http().post("/ingest/wisla-vpn", vpnSample("bad-values.poison.json", probe));
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
@@ -84,6 +85,10 @@ class AdapterTransportsTest extends HubTestSupport {
         assertThat(error.path("index").asInt()).isZero();
         assertThat(error.path("field").asText()).contains("value");
         assertThat(error.path("reason").asText()).isNotBlank();
+        assertThat(answer.json().path("detail").asText()).contains("kept in quarantine");
+        BrokerProbe.Entry kept = new BrokerProbe(connectionFactory).browse("cem.quarantine", probe).get(0);
+        assertThat(kept.properties()).containsEntry("cemAdapter", "wisla-vpn");
+        assertThat(kept.body()).contains(probe);
     }
 
     @Test
