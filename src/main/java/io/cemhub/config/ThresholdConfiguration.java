@@ -11,6 +11,7 @@ import io.cemhub.threshold.ThresholdOperations;
 import io.cemhub.threshold.AlarmStore;
 import io.cemhub.threshold.FlapPolicy;
 import io.cemhub.threshold.MeasurementRecorder;
+import io.cemhub.threshold.MeasurementRetention;
 import io.cemhub.threshold.MeasurementStore;
 import io.cemhub.threshold.RuleService;
 import io.cemhub.threshold.RuleStore;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
 
@@ -33,6 +35,7 @@ import java.time.Clock;
 
 /** The threshold engine, its stores and the evaluators it adds to the pipeline. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 public class ThresholdConfiguration {
 
     @Bean
@@ -52,6 +55,11 @@ public class ThresholdConfiguration {
     @Bean
     public MeasurementStore measurementStore(JdbcTemplate jdbc) {
         return new MeasurementStore(jdbc);
+    }
+
+    @Bean
+    public MeasurementRetention measurementRetention(MeasurementStore store, Clock clock, ThresholdProperties properties) {
+        return new MeasurementRetention(store, clock, properties.getRetention());
     }
 
     @Bean

@@ -15,6 +15,8 @@ public class ThresholdProperties {
     private Duration refresh = Duration.ofSeconds(5);
     /** Store every measurement (backtests, reports). */
     private boolean storeMeasurements = true;
+    /** Stored measurements older than this are deleted (a monthly report needs at least a month). */
+    private Duration retention = Duration.ofDays(400);
 
     public int getFlapMaxTransitions() { return flapMaxTransitions; }
     public void setFlapMaxTransitions(int flapMaxTransitions) { this.flapMaxTransitions = flapMaxTransitions; }
@@ -24,4 +26,6 @@ public class ThresholdProperties {
     public void setRefresh(Duration refresh) { this.refresh = refresh; }
     public boolean isStoreMeasurements() { return storeMeasurements; }
     public void setStoreMeasurements(boolean storeMeasurements) { this.storeMeasurements = storeMeasurements; }
+    public Duration getRetention() { return retention; }
+    public void setRetention(Duration retention) { this.retention = retention; }
 }
