@@ -65,7 +65,7 @@ public class ThresholdController {
         }
         return rules.save(new ThresholdRule(id, null, rule.metric(), rule.scope(), rule.direction(), rule.levels(),
                 rule.debounceSamples(), rule.debounceSeconds(), rule.activeWindows(), rule.enabled(),
-                rule.description()), actor(who));
+                rule.description(), rule.noDataSeconds()), actor(who));
     }
 
     @DeleteMapping("/{id}")

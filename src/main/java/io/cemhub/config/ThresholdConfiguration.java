@@ -13,6 +13,10 @@ import io.cemhub.threshold.FlapPolicy;
 import io.cemhub.threshold.MeasurementRecorder;
 import io.cemhub.threshold.MeasurementRetention;
 import io.cemhub.threshold.MeasurementStore;
+import io.cemhub.threshold.NoDataAlarms;
+import io.cemhub.threshold.NoDataMonitor;
+import io.cemhub.threshold.NoDataMonitorRoute;
+import io.cemhub.threshold.NoDataStore;
 import io.cemhub.threshold.RuleService;
 import io.cemhub.threshold.RuleStore;
 import io.cemhub.threshold.RuleValidator;
@@ -30,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 
@@ -101,10 +106,30 @@ public class ThresholdConfiguration {
     @Order(20)
     public ThresholdEvaluator thresholdEvaluator(RuleService rules, JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json,
                                                  AlarmStore alarms, AlarmEvents events, SilenceService silences,
-                                                 Clock clock, ThresholdProperties properties, MeterRegistry meters) {
+                                                 NoDataAlarms noData, Clock clock, ThresholdProperties properties,
+                                                 MeterRegistry meters) {
         ThresholdEngine engine = new ThresholdEngine(new FlapPolicy(properties.getFlapMaxTransitions(),
                 properties.getFlapWindow()));
         return new ThresholdEvaluator(rules, new ThresholdStateStore(jdbc, json.mapper()), alarms, engine, events,
-                silences, clock, meters);
+                silences, noData, clock, meters);
+    }
+
+    @Bean
+    public NoDataAlarms noDataAlarms(JdbcTemplate jdbc, AlarmStore alarms, AlarmEvents events, Clock clock) {
+        return new NoDataAlarms(new NoDataStore(jdbc), alarms, events, clock);
+    }
+
+    /** The no-data check (rules with noDataSeconds): a timer route on every instance. */
+    @Bean
+    public NoDataMonitorRoute noDataMonitorRoute(RuleService rules, JdbcTemplate jdbc, NoDataAlarms alarms,
+                                                 SilenceService silences, EventPublisher publisher,
+                                                 CachingConnectionFactory producerConnectionFactory,
+                                                 TransactionTemplate transaction, Clock clock,
+                                                 ThresholdProperties properties) {
+        JmsTemplate template = new JmsTemplate(producerConnectionFactory);
+        template.setSessionTransacted(true);
+        NoDataMonitor monitor = new NoDataMonitor(rules, new NoDataStore(jdbc), alarms, silences, publisher, template,
+                transaction, clock);
+        return new NoDataMonitorRoute(monitor, properties.getNoDataCheck());
     }
 }

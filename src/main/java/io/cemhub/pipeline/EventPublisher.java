@@ -10,7 +10,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import org.springframework.jms.core.JmsTemplate;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,6 +42,19 @@ public class EventPublisher {
         } finally {
             producer.close();
         }
+    }
+
+    /**
+     * Publishes one event outside the pipeline (operator actions, the no-data monitor) and commits it at
+     * once; called inside the caller's database transaction, so a broker that refuses it undoes the change.
+     */
+    public void publishAlone(JmsTemplate transactedProducer, EventEnvelope envelope, String serviceId, String metric) {
+        transactedProducer.execute(session -> {
+            publish(session, List.of(envelope), Collections.singletonList(null), Collections.singletonList(serviceId),
+                    Collections.singletonList(metric));
+            session.commit();
+            return null;
+        }, true);
     }
 
     private TextMessage toMessage(Session session, EventEnvelope e, EventContext ctx, String serviceId, String metric)

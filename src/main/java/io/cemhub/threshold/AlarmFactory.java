@@ -51,6 +51,14 @@ public final class AlarmFactory {
                 a.comment(), flapping, silenced);
     }
 
+    /** The alarm cleared by someone other than the threshold engine (an operator, the no-data check). */
+    public static Alarm cleared(Alarm a, Instant now, Instant clearedAt, String clearUserId, boolean silenced) {
+        return new Alarm(a.id(), a.alarmType(), "cleared", a.probableCause(), a.specificProblem(), CLEARED, a.ackState(),
+                a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, clearedAt,
+                a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(),
+                a.ackUserId(), clearUserId, a.comment(), a.flapping(), silenced);
+    }
+
     public static Alarm flags(Alarm a, boolean flapping, boolean silenced, Instant now) {
         return new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(), a.specificProblem(), a.state(),
                 a.ackState(), a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, a.alarmClearedTime(),

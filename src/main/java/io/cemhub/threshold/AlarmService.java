@@ -9,7 +9,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,10 +81,7 @@ public class AlarmService {
         Instant now = clock.instant();
         for (Alarm a : matching(patterns)) {
             if (!AlarmFactory.CLEARED.equals(a.state())) {
-                Alarm c = new Alarm(a.id(), a.alarmType(), "cleared", a.probableCause(), a.specificProblem(),
-                        AlarmFactory.CLEARED, a.ackState(), a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(),
-                        now, now, a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(), a.ruleId(),
-                        a.ruleVersion(), a.ackUserId(), user, a.comment(), a.flapping(), a.silenced());
+                Alarm c = AlarmFactory.cleared(a, now, now, user, a.silenced());
                 save(c, AlarmEvents.STATE_CHANGE, "clear:" + now.toEpochMilli());
                 cleared.add(c);
             }
@@ -130,11 +126,6 @@ public class AlarmService {
     private void save(Alarm alarm, String eventType, String cause) {
         store.update(alarm);
         EventEnvelope event = events.event(eventType, alarm, alarm.id() + "/" + cause);
-        producer.execute(session -> {
-            publisher.publish(session, List.of(event), Collections.singletonList(null),
-                    List.of(alarm.alarmedObject()), Collections.singletonList(null));
-            session.commit();
-            return null;
-        }, true);
+        publisher.publishAlone(producer, event, alarm.alarmedObject(), null);
     }
 }

@@ -36,6 +36,9 @@ public class RuleValidator {
         if (rule.debounceSamples() < 1 || rule.debounceSeconds() < 0) {
             problems.add("debounce: debounceSamples >= 1 and debounceSeconds >= 0");
         }
+        if (rule.noDataSeconds() != null && rule.noDataSeconds() < 1) {
+            problems.add("noDataSeconds: > 0 when set (omit it to switch the no-data check off)");
+        }
         if (rule.direction() != null) {
             checkLevels(rule, problems);
         }

@@ -1,5 +1,7 @@
 package io.cemhub.threshold;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,9 @@ public class SeriesState {
     public String ruleId;
     public Integer ruleVersion;
     public Instant lastObservedAt;
+    /** The series' active no-data alarm, read beside the state; not part of the stored JSON. */
+    @JsonIgnore
+    public NoDataMark noData;
 
     boolean pendingIs(Severity target) {
         return target == null ? pendingClear : target == pendingLevel;

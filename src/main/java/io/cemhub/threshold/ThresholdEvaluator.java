@@ -29,17 +29,20 @@ public class ThresholdEvaluator implements Evaluator {
     private final ThresholdEngine engine;
     private final AlarmEvents events;
     private final SilenceService silences;
+    private final NoDataAlarms noData;
     private final Clock clock;
     private final MeterRegistry meters;
 
     public ThresholdEvaluator(RuleService rules, ThresholdStateStore states, AlarmStore alarms, ThresholdEngine engine,
-                              AlarmEvents events, SilenceService silences, Clock clock, MeterRegistry meters) {
+                              AlarmEvents events, SilenceService silences, NoDataAlarms noData, Clock clock,
+                              MeterRegistry meters) {
         this.rules = rules;
         this.states = states;
         this.alarms = alarms;
         this.engine = engine;
         this.events = events;
         this.silences = silences;
+        this.noData = noData;
         this.clock = clock;
         this.meters = meters;
     }
@@ -80,6 +83,12 @@ public class ThresholdEvaluator implements Evaluator {
         boolean wasFlapping = s.flapping;
         Optional<Transition> transition = engine.apply(rule, s, m.value(), m.observedAt());
         boolean silenced = silences.silenced(m.serviceId(), ctx == null ? null : ctx.customerId());
+        if (s.noData != null && m.observedAt().isAfter(s.noData.lastObservedAt())) {
+            // The series reports again: its no-data alarm clears before this value is judged.
+            noData.clear(m.serviceId(), m.metric(), s.noData.alarmId(), m.observedAt(), m.id(), silenced)
+                    .ifPresent(item.events()::add);
+            s.noData = null;
+        }
         if (transition.isPresent()) {
             Alarm alarm = apply(transition.get(), s, rule, m, ctx, silenced);
             meters.counter("cem.alarms", "transition", transition.get().kind().name().toLowerCase()).increment();

@@ -13,6 +13,8 @@ public class ThresholdProperties {
     private Duration flapWindow = Duration.ofMinutes(15);
     /** How often an instance looks for rule and silence changes made through another instance. */
     private Duration refresh = Duration.ofSeconds(5);
+    /** How often the no-data monitor looks for series silent longer than their rule's noDataSeconds. */
+    private Duration noDataCheck = Duration.ofSeconds(30);
     /** Store every measurement (backtests, reports). */
     private boolean storeMeasurements = true;
     /** Stored measurements older than this are deleted (a monthly report needs at least a month). */
@@ -24,6 +26,8 @@ public class ThresholdProperties {
     public void setFlapWindow(Duration flapWindow) { this.flapWindow = flapWindow; }
     public Duration getRefresh() { return refresh; }
     public void setRefresh(Duration refresh) { this.refresh = refresh; }
+    public Duration getNoDataCheck() { return noDataCheck; }
+    public void setNoDataCheck(Duration noDataCheck) { this.noDataCheck = noDataCheck; }
     public boolean isStoreMeasurements() { return storeMeasurements; }
     public void setStoreMeasurements(boolean storeMeasurements) { this.storeMeasurements = storeMeasurements; }
     public Duration getRetention() { return retention; }

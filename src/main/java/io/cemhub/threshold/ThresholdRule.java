@@ -9,7 +9,9 @@ import java.util.Map;
  * A threshold rule: for {@code metric} within {@code scope}, raise an alarm of a level's severity when
  * the value crosses the level's raise value, and clear it once it is back past the clear value
  * (hysteresis). Debounce: the new level must hold for {@code debounceSamples} consecutive samples and
- * {@code debounceSeconds} before it takes effect. {@code version} is set by the hub.
+ * {@code debounceSeconds} before it takes effect. {@code version} is set by the hub. Optional
+ * {@code noDataSeconds} (null = off): a series this rule governs that has not reported for that long
+ * raises a no-data alarm ({@link NoDataMonitor}).
  */
 public record ThresholdRule(
         String id,
@@ -22,7 +24,16 @@ public record ThresholdRule(
         Integer debounceSeconds,
         List<TimeWindow> activeWindows,
         Boolean enabled,
-        String description) {
+        String description,
+        Integer noDataSeconds) {
+
+    /** A rule without the no-data check (the form before it existed). */
+    public ThresholdRule(String id, Integer version, String metric, Scope scope, Direction direction,
+                         Map<Severity, Level> levels, Integer debounceSamples, Integer debounceSeconds,
+                         List<TimeWindow> activeWindows, Boolean enabled, String description) {
+        this(id, version, metric, scope, direction, levels, debounceSamples, debounceSeconds, activeWindows, enabled,
+                description, null);
+    }
 
     public ThresholdRule {
         scope = scope == null ? Scope.global() : scope;
@@ -35,7 +46,7 @@ public record ThresholdRule(
 
     public ThresholdRule withVersion(int newVersion) {
         return new ThresholdRule(id, newVersion, metric, scope, direction, levels, debounceSamples, debounceSeconds,
-                activeWindows, enabled, description);
+                activeWindows, enabled, description, noDataSeconds);
     }
 
     public boolean activeAt(Instant instant) {

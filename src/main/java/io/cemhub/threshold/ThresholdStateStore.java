@@ -25,37 +25,53 @@ public class ThresholdStateStore {
     }
 
     /**
-     * The stored states of these series; series never evaluated before are absent. One constant
-     * statement per series: a message holds few series, and a constant statement stays parsed.
+     * The stored states of these series, each with its active no-data alarm if any; series never
+     * evaluated before are absent. One constant statement per series: a message holds few series, and a
+     * constant statement stays parsed; the join spares a second round trip for the no-data alarm.
      */
     public Map<SeriesKey, SeriesState> load(Collection<SeriesKey> keys) {
         Map<SeriesKey, SeriesState> states = new HashMap<>();
         for (SeriesKey key : keys) {
-            jdbc.query("select state_json from threshold_state where service_id = ? and metric = ?",
-                    rs -> { states.put(key, read(rs.getString(1))); }, key.serviceId(), key.metric());
+            jdbc.query("select s.state_json, n.alarm_id, n.last_observed_at from threshold_state s"
+                            + " left join no_data_alarm n on n.service_id = s.service_id and n.metric = s.metric"
+                            + " where s.service_id = ? and s.metric = ?",
+                    rs -> {
+                        SeriesState state = read(rs.getString(1));
+                        Timestamp silentAfter = rs.getTimestamp(3);
+                        if (rs.getString(2) != null && silentAfter != null) {
+                            state.noData = new NoDataMark(rs.getString(2), silentAfter.toInstant());
+                        }
+                        states.put(key, state);
+                    }, key.serviceId(), key.metric());
         }
         return states;
     }
 
-    /** Writes these states; {@code existing} are the keys that {@link #load} found. */
+    /**
+     * Writes these states; {@code existing} are the keys that {@link #load} found. last_observed_at only
+     * moves forward: a late record must not make a reporting series look silent to the no-data monitor.
+     */
     public void save(Map<SeriesKey, SeriesState> states, java.util.Set<SeriesKey> existing) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         states.forEach((key, state) -> {
             String json = write(state);
+            Timestamp observed = state.lastObservedAt == null ? null : Timestamp.from(state.lastObservedAt);
             if (existing.contains(key)) {
-                updates.add(new Object[] {json, now, key.serviceId(), key.metric()});
+                updates.add(new Object[] {json, now, state.ruleId, observed, observed, key.serviceId(), key.metric()});
             } else {
-                inserts.add(new Object[] {key.serviceId(), key.metric(), json, now});
+                inserts.add(new Object[] {key.serviceId(), key.metric(), json, now, state.ruleId, observed});
             }
         });
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update threshold_state set state_json = ?, updated_at = ? where service_id = ? and metric = ?",
+            jdbc.batchUpdate("update threshold_state set state_json = ?, updated_at = ?, rule_id = ?,"
+                    + " last_observed_at = greatest(coalesce(last_observed_at, ?), ?) where service_id = ? and metric = ?",
                     updates);
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into threshold_state (service_id, metric, state_json, updated_at) values (?, ?, ?, ?)",
+            jdbc.batchUpdate("insert into threshold_state (service_id, metric, state_json, updated_at, rule_id, last_observed_at)"
+                    + " values (?, ?, ?, ?, ?, ?)",
                     inserts);
         }
     }

@@ -1,5 +1,6 @@
 package io.cemhub.identity;
 
+import io.cemhub.support.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -17,12 +18,7 @@ class H2RegistryRepositoryTest extends RegistryRepositoryContract {
     @Override
     protected DataSource dataSource() {
         if (dataSource == null) {
-            // One open connection, as the hub's pool holds: H2 closes a file database when its last
-            // connection closes, and a connection per statement would race that close.
-            dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("cem") + ";DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                    + ";DEFAULT_NULL_ORDERING=HIGH",
-                    "sa", "", true);
-            migrate(dataSource, null);
+            dataSource = TestDatabases.h2(dir);
         }
         return dataSource;
     }

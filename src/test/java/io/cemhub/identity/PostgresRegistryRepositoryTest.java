@@ -1,6 +1,7 @@
 package io.cemhub.identity;
 
 import io.cemhub.support.PostgresTestDatabase;
+import io.cemhub.support.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 
 import javax.sql.DataSource;
@@ -14,9 +15,8 @@ class PostgresRegistryRepositoryTest extends RegistryRepositoryContract {
     @Override
     protected DataSource dataSource() {
         if (dataSource == null) {
-            database = PostgresTestDatabase.requireConfigured();
+            database = TestDatabases.postgres();
             dataSource = database.dataSource();
-            migrate(dataSource, database.schema);
         }
         return dataSource;
     }

@@ -2,7 +2,6 @@ package io.cemhub.identity;
 
 import io.cemhub.model.Customer;
 import io.cemhub.model.Service;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -27,14 +26,6 @@ abstract class RegistryRepositoryContract {
 
     /** A migrated, empty database of the kind under test. */
     protected abstract DataSource dataSource();
-
-    protected static void migrate(DataSource dataSource, String schema) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-        if (schema != null) {
-            flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
-        }
-        flyway.load().migrate();
-    }
 
     @BeforeEach
     void wire() {
