@@ -1,38 +1,17 @@
 package io.cemhub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cemhub.support.EventCollector;
-import io.cemhub.support.HubTestSupport;
+import io.cemhub.support.EventsTestSupport;
 import io.cemhub.support.Http;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class ThresholdAndAlarmApiTest extends HubTestSupport {
-
-    @Autowired
-    ActiveMQConnectionFactory connectionFactory;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private EventCollector events;
-
-    @BeforeEach
-    void subscribe() {
-        events = new EventCollector(connectionFactory, "api-" + run);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        events.unsubscribe();
-    }
+class ThresholdAndAlarmApiTest extends EventsTestSupport {
 
     private static String rule(String service, double raise, double clear) {
         return "{\"metric\":\"vpn.jitter\",\"scope\":{\"type\":\"service\",\"value\":\"" + service + "\"},"

@@ -6,19 +6,15 @@ import io.cemhub.model.Customer;
 import io.cemhub.model.Service;
 import io.cemhub.support.BrokerProbe;
 import io.cemhub.support.EventCollector;
-import io.cemhub.support.HubTestSupport;
+import io.cemhub.support.EventsTestSupport;
 import io.cemhub.support.Http;
 import io.cemhub.support.TestRecords;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -26,25 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** REST in, events out: the pipeline's promises seen from outside. */
-class IngestPipelineTest extends HubTestSupport {
+class IngestPipelineTest extends EventsTestSupport {
 
-    @Autowired
-    ActiveMQConnectionFactory connectionFactory;
     @Autowired
     RegistryService registry;
-
-    private EventCollector events;
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeEach
-    void subscribe() {
-        events = new EventCollector(connectionFactory, "test-" + run);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        events.unsubscribe();
-    }
 
     @Autowired
     org.apache.camel.CamelContext camel;

@@ -1,11 +1,7 @@
 package io.cemhub.threshold;
 
 import io.cemhub.model.Alarm;
-import io.cemhub.support.EventCollector;
-import io.cemhub.support.HubTestSupport;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.cemhub.support.EventsTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,16 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Silenced and flapping alarms: evaluation goes on, the alarm is marked, notifications are held. */
-class HeldNotificationsTest extends HubTestSupport {
+class HeldNotificationsTest extends EventsTestSupport {
 
-    @Autowired
-    ActiveMQConnectionFactory connectionFactory;
     @Autowired
     RuleService rules;
     @Autowired
@@ -31,19 +24,6 @@ class HeldNotificationsTest extends HubTestSupport {
     MeasurementStore measurements;
     @Autowired
     MeasurementRetention retention;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private EventCollector events;
-
-    @BeforeEach
-    void subscribe() {
-        events = new EventCollector(connectionFactory, "held-" + run);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        events.unsubscribe();
-    }
 
     private void rule(String service) {
         rules.save(new ThresholdRule("held-" + service, null, "vpn.jitter", new Scope(Scope.Type.SERVICE, service),

@@ -2,45 +2,25 @@ package io.cemhub.threshold;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cemhub.model.Alarm;
-import io.cemhub.support.EventCollector;
-import io.cemhub.support.HubTestSupport;
+import io.cemhub.support.EventsTestSupport;
 import io.cemhub.support.TestRecords;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Thresholds evaluated inline: measurements in, TMF642 notifications out right after their cause. */
-class ThresholdPipelineTest extends HubTestSupport {
+class ThresholdPipelineTest extends EventsTestSupport {
 
-    @Autowired
-    ActiveMQConnectionFactory connectionFactory;
     @Autowired
     RuleService rules;
     @Autowired
     AlarmStore alarms;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private EventCollector events;
-
-    @BeforeEach
-    void subscribe() {
-        events = new EventCollector(connectionFactory, "thr-" + run);
-    }
-
-    @AfterEach
-    void unsubscribe() {
-        events.unsubscribe();
-    }
 
     private void send(String id, String service, double value) {
         assertThat(http().post("/api/v1/measurements", TestRecords.measurementJson(id, service, "vpn.jitter", value))
