@@ -23,15 +23,11 @@ public class RegistryRepository {
     }
 
     public Optional<Customer> findCustomer(String id) {
-        return jdbc.query("select id, name, segment, sla_tier, status from customer where id = ?",
-                (rs, n) -> new Customer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), customerExternalIds(rs.getString(1))), id).stream().findFirst();
+        return customers("where id = ?", id).stream().findFirst();
     }
 
     public List<Customer> listCustomers(int offset, int limit) {
-        return jdbc.query("select id from customer order by id offset ? rows fetch next ? rows only",
-                        (rs, n) -> rs.getString(1), offset, limit).stream()
-                .map(id -> findCustomer(id).orElseThrow()).toList();
+        return customers("order by id offset ? rows fetch next ? rows only", offset, limit);
     }
 
     public long countCustomers() {
@@ -64,17 +60,14 @@ public class RegistryRepository {
     }
 
     public Optional<Service> findService(String id) {
-        return jdbc.query("select id, customer_id, service_type from service where id = ?",
-                (rs, n) -> new Service(rs.getString(1), rs.getString(2), rs.getString(3),
-                        characteristics(rs.getString(1)), serviceExternalIds(rs.getString(1))), id).stream().findFirst();
+        return services("where id = ?", id).stream().findFirst();
     }
 
     public List<Service> listServices(String customerId, int offset, int limit) {
-        String where = customerId == null ? "" : " where customer_id = ?";
-        Object[] args = customerId == null ? new Object[] {offset, limit} : new Object[] {customerId, offset, limit};
-        return jdbc.query("select id from service" + where + " order by id offset ? rows fetch next ? rows only",
-                        (rs, n) -> rs.getString(1), args).stream()
-                .map(id -> findService(id).orElseThrow()).toList();
+        String page = "order by id offset ? rows fetch next ? rows only";
+        return customerId == null
+                ? services(page, offset, limit)
+                : services("where customer_id = ? " + page, customerId, offset, limit);
     }
 
     public long countServices(String customerId) {
@@ -111,26 +104,51 @@ public class RegistryRepository {
                 String.class, system, externalId).stream().findFirst();
     }
 
-    private Map<String, List<String>> customerExternalIds(String customerId) {
-        return pairs("select system, external_id from customer_external_id where customer_id = ?"
-                + " order by system, external_id", customerId);
+    /**
+     * Customers selected by {@code tail} (a where and/or order clause), with their external ids: one
+     * query for the rows and one for the ids of all of them, however many rows there are.
+     */
+    private List<Customer> customers(String tail, Object... args) {
+        List<String[]> rows = jdbc.query("select id, name, segment, sla_tier, status from customer " + tail,
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)}, args);
+        Map<String, Map<String, List<String>>> ids = externalIds("customer_external_id", "customer_id", rows);
+        return rows.stream().map(r -> new Customer(r[0], r[1], r[2], r[3], r[4], ids.get(r[0]))).toList();
     }
 
-    private Map<String, List<String>> serviceExternalIds(String serviceId) {
-        return pairs("select system, external_id from service_external_id where service_id = ?"
-                + " order by system, external_id", serviceId);
+    /** Services selected by {@code tail}, with their characteristics and external ids, in three queries. */
+    private List<Service> services(String tail, Object... args) {
+        List<String[]> rows = jdbc.query("select id, customer_id, service_type from service " + tail,
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, args);
+        Map<String, Map<String, List<String>>> ids = externalIds("service_external_id", "service_id", rows);
+        Map<String, Map<String, Double>> characteristics = new HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.query("select service_id, name, num_value from service_characteristic where service_id in ("
+                    + placeholders(rows.size()) + ")", rs -> {
+                characteristics.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+            }, firstColumn(rows));
+        }
+        return rows.stream().map(r -> new Service(r[0], r[1], r[2], characteristics.get(r[0]), ids.get(r[0]))).toList();
     }
 
-    private Map<String, Double> characteristics(String serviceId) {
-        Map<String, Double> values = new HashMap<>();
-        jdbc.query("select name, num_value from service_characteristic where service_id = ?",
-                rs -> { values.put(rs.getString(1), rs.getDouble(2)); }, serviceId);
-        return values;
+    /** owner id -> system -> external ids, for the owners in {@code rows} (first column). */
+    private Map<String, Map<String, List<String>>> externalIds(String table, String ownerColumn, List<String[]> rows) {
+        Map<String, Map<String, List<String>>> ids = new HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.query("select " + ownerColumn + ", system, external_id from " + table + " where " + ownerColumn
+                    + " in (" + placeholders(rows.size()) + ") order by system, external_id", rs -> {
+                ids.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+            }, firstColumn(rows));
+        }
+        return ids;
     }
 
-    private Map<String, List<String>> pairs(String sql, String id) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        jdbc.query(sql, rs -> { values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); }, id);
-        return values;
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Object[] firstColumn(List<String[]> rows) {
+        return rows.stream().map(r -> r[0]).toArray();
     }
 }
