@@ -59,6 +59,15 @@ public final class AlarmFactory {
                 a.ackUserId(), clearUserId, a.comment(), a.flapping(), silenced);
     }
 
+    /** The alarm with an operator's acknowledgement state and comments (TMF642 PATCH). */
+    public static Alarm acknowledged(Alarm a, String ackState, String user, List<Alarm.AlarmComment> comments,
+                                     Instant now) {
+        return new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(), a.specificProblem(), a.state(),
+                ackState, a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, a.alarmClearedTime(),
+                a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(),
+                ACKNOWLEDGED.equals(ackState) ? user : null, a.clearUserId(), comments, a.flapping(), a.silenced());
+    }
+
     public static Alarm flags(Alarm a, boolean flapping, boolean silenced, Instant now) {
         return new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(), a.specificProblem(), a.state(),
                 a.ackState(), a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, a.alarmClearedTime(),

@@ -53,12 +53,7 @@ public class AlarmService {
             if (comment != null && !comment.isBlank()) {
                 comments.add(new Alarm.AlarmComment(comment, now, user, "cem-hub"));
             }
-            String ack = ackState == null ? a.ackState() : ackState;
-            Alarm changed = new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(),
-                    a.specificProblem(), a.state(), ack, a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(),
-                    now, a.alarmClearedTime(), a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(),
-                    a.ruleId(), a.ruleVersion(), AlarmFactory.ACKNOWLEDGED.equals(ack) ? user : null, a.clearUserId(),
-                    comments, a.flapping(), a.silenced());
+            Alarm changed = AlarmFactory.acknowledged(a, ackState == null ? a.ackState() : ackState, user, comments, now);
             save(changed, AlarmEvents.CHANGE, "patch:" + now.toEpochMilli());
             return changed;
         });
