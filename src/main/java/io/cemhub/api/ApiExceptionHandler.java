@@ -50,6 +50,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler({io.cemhub.subscription.InvalidSubscriptionException.class,
+            io.cemhub.subscription.InvalidQueryException.class})
+    public ProblemDetail invalidSubscription(IllegalArgumentException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-subscription", "Invalid subscription", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    public ProblemDetail conflict(ConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, e.type(), "Conflict", e.getMessage());
+    }
+
     @ExceptionHandler(BatchTooLargeException.class)
     ProblemDetail tooLarge(BatchTooLargeException e) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", e.getMessage());

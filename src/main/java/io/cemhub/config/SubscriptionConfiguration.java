@@ -1,0 +1,93 @@
+package io.cemhub.config;
+
+import io.cemhub.broker.BrokerProperties;
+import io.cemhub.subscription.Channel;
+import io.cemhub.subscription.DeadLetters;
+import io.cemhub.subscription.EventSender;
+import io.cemhub.subscription.GroupStore;
+import io.cemhub.subscription.SoapSender;
+import io.cemhub.subscription.SubscriberDeliveries;
+import io.cemhub.subscription.SubscriptionFactory;
+import io.cemhub.subscription.SubscriptionProperties;
+import io.cemhub.subscription.SubscriptionQueues;
+import io.cemhub.subscription.SubscriptionService;
+import io.cemhub.subscription.SubscriptionStore;
+import io.cemhub.subscription.WebhookSender;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Subscribers: the broker queue of each (made before the pipeline runs, so none misses an event), and
+ * their delivery over webhooks and SOAP (started once Camel runs).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SubscriptionConfiguration {
+
+    @Bean
+    public GroupStore groupStore(JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json) {
+        return new GroupStore(jdbc, json.mapper());
+    }
+
+    @Bean
+    public SubscriberDeliveries subscriberDeliveries(CamelContext camel, GroupStore groups,
+                                                     CachingConnectionFactory producerConnectionFactory,
+                                                     SubscriptionProperties properties, Clock clock,
+                                                     CoreConfiguration.CanonicalJson json) {
+        Map<Channel, EventSender> senders = new EnumMap<>(Channel.class);
+        senders.put(Channel.WEBHOOK, new WebhookSender(properties.getTimeout(), clock));
+        senders.put(Channel.SOAP, new SoapSender(json.mapper(), properties.getTimeout()));
+        JmsTemplate template = new JmsTemplate(producerConnectionFactory);
+        template.setSessionTransacted(true);
+        return new SubscriberDeliveries(camel, senders, groups, template, properties, clock);
+    }
+
+    @Bean
+    public SubscriptionService subscriptionService(JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json,
+                                                   SubscriptionProperties properties, Clock clock,
+                                                   ActiveMQConnectionFactory connectionFactory, BrokerProperties broker,
+                                                   SubscriberDeliveries deliveries, GroupStore groups,
+                                                   ConfigFiles files, Environment environment) {
+        SubscriptionService service = new SubscriptionService(new SubscriptionStore(jdbc, json.mapper()),
+                new SubscriptionFactory(properties, clock), new SubscriptionQueues(connectionFactory, broker), deliveries,
+                groups);
+        service.prepare(files, properties.getFile(), environment);
+        return service;
+    }
+
+    @Bean
+    public DeadLetters deadLetters(ActiveMQConnectionFactory connectionFactory) {
+        return new DeadLetters(connectionFactory);
+    }
+
+    /** Delivery starts once Camel runs. */
+    @Bean
+    public DeliveryStarter deliveryStarter(SubscriptionService subscriptions) {
+        return new DeliveryStarter(subscriptions);
+    }
+
+    /** Starts every subscription's delivery when the application has started. */
+    public static final class DeliveryStarter {
+        private final SubscriptionService subscriptions;
+
+        DeliveryStarter(SubscriptionService subscriptions) {
+            this.subscriptions = subscriptions;
+        }
+
+        @EventListener(ApplicationStartedEvent.class)
+        public void start() throws Exception {
+            subscriptions.startAll();
+        }
+    }
+}
