@@ -8,6 +8,7 @@ import io.cemhub.subscription.GroupStore;
 import io.cemhub.subscription.SoapSender;
 import io.cemhub.subscription.SubscriberDeliveries;
 import io.cemhub.subscription.SubscriptionFactory;
+import io.cemhub.subscription.SubscriptionOperations;
 import io.cemhub.subscription.SubscriptionProperties;
 import io.cemhub.subscription.SubscriptionQueues;
 import io.cemhub.subscription.SubscriptionService;
@@ -69,6 +70,12 @@ public class SubscriptionConfiguration {
     @Bean
     public DeadLetters deadLetters(ActiveMQConnectionFactory connectionFactory) {
         return new DeadLetters(connectionFactory);
+    }
+
+    @Bean
+    public SubscriptionOperations subscriptionOperations(SubscriptionService subscriptions, DeadLetters deadLetters,
+                                                         CoreConfiguration.CanonicalJson json) {
+        return new SubscriptionOperations(subscriptions, deadLetters, json.mapper());
     }
 
     /** Delivery starts once Camel runs. */

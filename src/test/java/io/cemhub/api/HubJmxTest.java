@@ -12,9 +12,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Spring Boot switches JMX off in tests; the hub runs with it on (config/application.yaml), and so does this test. */
+/** The hub's own MBeans. Spring Boot switches JMX off in tests; the hub runs with it on (config/application.yaml), and so does this test. */
 @TestPropertySource(properties = "spring.jmx.enabled=true")
-class ThresholdJmxTest extends HubTestSupport {
+class HubJmxTest extends HubTestSupport {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -35,5 +35,16 @@ class ThresholdJmxTest extends HubTestSupport {
                 new String[] {"java.lang.String"})).hasStackTraceContaining("KPI catalogue");
         assertThat((Boolean) server.invoke(name, "deleteRule", new Object[] {"jmx-" + run}, new String[] {"java.lang.String"}))
                 .isTrue();
+    }
+
+    @Test
+    void subscriberStatusesAreOnJmxForHawtio() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name = new ObjectName("io.cemhub:type=Subscriptions");
+        assertThat((String) server.getAttribute(name, "Statuses")).contains("\"id\":\"noc-alarms\"");
+        String status = (String) server.invoke(name, "status", new Object[] {"noc-alarms"}, new String[] {"java.lang.String"});
+        assertThat(status).contains("\"channel\":\"jms\"").contains("\"pending\":");
+        assertThat((Integer) server.invoke(name, "replayDeadLetters", new Object[] {"noc-alarms"},
+                new String[] {"java.lang.String"})).isZero();
     }
 }
