@@ -37,6 +37,9 @@ class DemoProfileTest {
                     && adapters.snapshot("wisla-speedtest").mapped() > 0
                     && adapters.snapshot("wisla-vpn").quarantined() > 0 && adapters.snapshot("wisla-vpn").rejected() > 0
                     && adapters.snapshot("wisla-speedtest").rejected() > 0);
+            // and a webhook subscriber of the hub's own gets the alarms, signed, over HTTP
+            DemoWebhookSubscriber webhook = hub.getBean(DemoWebhookSubscriber.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> webhook.received() > 0);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
             await().atMost(Duration.ofSeconds(30)).until(() -> hasFiles(done));
         }

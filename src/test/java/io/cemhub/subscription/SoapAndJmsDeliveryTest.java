@@ -46,6 +46,9 @@ class SoapAndJmsDeliveryTest extends EventsTestSupport {
             assertThat(new ArrayList<>(new LinkedHashSet<>(subscriber.eventIds()))).isEqualTo(eventIds(records));
             assertThat(subscriber.calls()).isGreaterThanOrEqualTo(5);
         }
+        Http.Response wsdl = http().get("/wsdl/event-notification.wsdl");
+        assertThat(wsdl.status()).isEqualTo(200);
+        assertThat(wsdl.raw().body()).contains("EventNotificationService");
     }
 
     @Test
