@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
+import io.cemhub.security.HubAccounts;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
 import java.nio.file.Path;
+import java.util.UUID;
 
 /**
  * The embedded ActiveMQ Artemis broker: persistent journal under {@code cem.broker.data-dir}, an in-VM
@@ -30,12 +34,19 @@ public class EmbeddedBrokerConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBrokerConfiguration.class);
 
     @Bean(destroyMethod = "stop")
-    public EmbeddedActiveMQ embeddedBroker(BrokerProperties broker, IngestProperties ingest) throws Exception {
+    public EmbeddedActiveMQ embeddedBroker(BrokerProperties broker, IngestProperties ingest, HubAccounts accounts,
+                                           PasswordEncoder encoder) throws Exception {
         Path dir = Path.of(broker.getDataDir()).toAbsolutePath();
+        if (broker.getUser() == null || broker.getUser().isBlank()) {
+            // The hub's own connection: a login nobody else knows, new at every start.
+            broker.setUser("cem-hub-internal");
+            broker.setPassword(UUID.randomUUID().toString() + UUID.randomUUID());
+        }
         Configuration config = new ConfigurationImpl()
                 .setName("cem-hub")
                 .setPersistenceEnabled(true)
-                .setSecurityEnabled(false)
+                // Every connection logs in (BrokerSecurity); who may do what where: BrokerPermissions.
+                .setSecurityEnabled(true)
                 .setJournalType(JournalType.NIO)
                 .setJournalDirectory(dir.resolve("journal").toString())
                 .setBindingsDirectory(dir.resolve("bindings").toString())
@@ -65,6 +76,10 @@ public class EmbeddedBrokerConfiguration {
                 .setDefaultGroupRebalance(true)
                 .setDefaultGroupRebalancePauseDispatch(true));
 
+        config.putSecurityRoles("#", BrokerPermissions.everything());
+        config.putSecurityRoles(ingest.getCanonicalQueue(), BrokerPermissions.inbound());
+        config.putSecurityRoles("cem.adapter.#", BrokerPermissions.inbound());
+
         anycast(config, ingest.getQueue());
         anycast(config, ingest.getCanonicalQueue());
         anycast(config, HubAddresses.QUARANTINE);
@@ -74,6 +89,7 @@ public class EmbeddedBrokerConfiguration {
 
         EmbeddedActiveMQ server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
+        server.setSecurityManager(new BrokerSecurity(broker.getUser(), broker.getPassword(), accounts, encoder));
         server.start();
         // Artemis logs a failed start (a taken port or in-VM id) and returns; a hub without its broker
         // must not run, or it would talk to whichever broker holds that in-VM id.
@@ -85,6 +101,23 @@ public class EmbeddedBrokerConfiguration {
         }
         LOG.info("Embedded Artemis: journal in {}, outside clients on {}", dir, broker.getAcceptor());
         return server;
+    }
+
+    /** Lets each jms subscription's own login consume its queue (and nothing else). */
+    @Bean
+    public SubscriberPermissions subscriberPermissions(EmbeddedActiveMQ embeddedBroker) {
+        return new SubscriberPermissions() {
+            @Override
+            public void grant(String subscriptionId, String fullyQualifiedQueue) {
+                embeddedBroker.getActiveMQServer().getSecurityRepository().addMatch(fullyQualifiedQueue,
+                        BrokerPermissions.subscriber(subscriptionId));
+            }
+
+            @Override
+            public void revoke(String fullyQualifiedQueue) {
+                embeddedBroker.getActiveMQServer().getSecurityRepository().removeMatch(fullyQualifiedQueue);
+            }
+        };
     }
 
     private static void anycast(Configuration config, String name) {

@@ -1,6 +1,8 @@
 package io.cemhub.config;
 
 import io.cemhub.broker.BrokerProperties;
+import io.cemhub.broker.SubscriberPermissions;
+import org.springframework.beans.factory.ObjectProvider;
 import io.cemhub.subscription.Channel;
 import io.cemhub.subscription.DeadLetters;
 import io.cemhub.subscription.EventSender;
@@ -59,9 +61,11 @@ public class SubscriptionConfiguration {
                                                    SubscriptionProperties properties, Clock clock,
                                                    ActiveMQConnectionFactory connectionFactory, BrokerProperties broker,
                                                    SubscriberDeliveries deliveries, GroupStore groups,
-                                                   ConfigFiles files, Environment environment) {
+                                                   ConfigFiles files, Environment environment,
+                                                   ObjectProvider<SubscriberPermissions> permissions) {
         SubscriptionService service = new SubscriptionService(new SubscriptionStore(jdbc, json.mapper()),
-                new SubscriptionFactory(properties, clock), new SubscriptionQueues(connectionFactory, broker), deliveries,
+                new SubscriptionFactory(properties, clock), new SubscriptionQueues(connectionFactory, broker,
+                        permissions.getIfAvailable(() -> SubscriberPermissions.NONE)), deliveries,
                 groups);
         service.prepare(files, properties.getFile(), environment);
         return service;

@@ -36,6 +36,8 @@ public class DemoAdapterFeeds {
     private final Clock clock;
     private final Path inbox;
     private final Supplier<String> baseUrl;
+    /** The demo simulators' API key (role SOURCE): the REST entries need a login like any source. */
+    private final Supplier<String> apiKey;
     // own counters: the timer's counter is not an exchange property; one per transport, so each gets its poison
     private final AtomicLong restVpnExports = new AtomicLong();
     private final AtomicLong jmsVpnExports = new AtomicLong();
@@ -43,10 +45,11 @@ public class DemoAdapterFeeds {
     private long files;
 
     /** @param baseUrl asked at each post: the HTTP port is known only once the server runs */
-    public DemoAdapterFeeds(Clock clock, Path inbox, Supplier<String> baseUrl) {
+    public DemoAdapterFeeds(Clock clock, Path inbox, Supplier<String> baseUrl, Supplier<String> apiKey) {
         this.clock = clock;
         this.inbox = inbox;
         this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
     }
 
     public void postVpnExport() throws IOException, InterruptedException {
@@ -59,7 +62,7 @@ public class DemoAdapterFeeds {
 
     private void post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("X-API-Key", apiKey.get()).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 202) {
             LOG.info("demo: {} answered {} to a malformed item, as it should: {}", path, answer.statusCode(), answer.body());

@@ -3,7 +3,9 @@ package io.cemhub.demo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import io.cemhub.security.HubAccounts;
 import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.time.Clock;
 
@@ -13,8 +15,13 @@ import java.time.Clock;
 public class DemoConfiguration {
 
     @Bean
-    public DemoFeeds demoFeeds(Clock clock, Environment env) {
-        return new DemoFeeds(clock, () -> baseUrl(env));
+    public DemoAccounts demoAccounts(HubAccounts accounts, PasswordEncoder encoder) {
+        return new DemoAccounts(accounts, encoder);
+    }
+
+    @Bean
+    public DemoFeeds demoFeeds(Clock clock, Environment env, DemoAccounts accounts) {
+        return new DemoFeeds(clock, () -> baseUrl(env), accounts::sourceKey);
     }
 
     private static String baseUrl(Environment env) {
@@ -23,9 +30,9 @@ public class DemoConfiguration {
     }
 
     @Bean
-    public DemoAdapterFeeds demoAdapterFeeds(Clock clock, Environment env) {
+    public DemoAdapterFeeds demoAdapterFeeds(Clock clock, Environment env, DemoAccounts accounts) {
         return new DemoAdapterFeeds(clock, java.nio.file.Path.of(env.getProperty("cem.adapters.wisla-speedtest.inbox",
-                "./data/inbox/wisla-speedtest")), () -> baseUrl(env));
+                "./data/inbox/wisla-speedtest")), () -> baseUrl(env), accounts::sourceKey);
     }
 
     @Bean

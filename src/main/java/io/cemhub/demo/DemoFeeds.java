@@ -29,6 +29,8 @@ public class DemoFeeds {
     private final Random random = new Random();
     private final Clock clock;
     private final Supplier<String> baseUrl;
+    /** The demo simulators' API key (role SOURCE): the REST entries need a login like any source. */
+    private final Supplier<String> apiKey;
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong unresolved = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
@@ -36,9 +38,10 @@ public class DemoFeeds {
     private long posts;
 
     /** @param baseUrl asked at each post: the HTTP port is known only once the server runs */
-    public DemoFeeds(Clock clock, Supplier<String> baseUrl) {
+    public DemoFeeds(Clock clock, Supplier<String> baseUrl, Supplier<String> apiKey) {
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
     }
 
     /** A REST batch; every 15th call posts a record with an unknown metric, which the API refuses. */
@@ -48,7 +51,7 @@ public class DemoFeeds {
                 ? "[{\"serviceId\":\"TUN-0001\",\"metric\":\"vpn.mood\",\"value\":1,\"observedAt\":\"" + now() + "\"}]"
                 : batch(20);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(baseUrl.get() + "/api/v1/measurements"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("X-API-Key", apiKey.get()).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 202) {
             LOG.info("demo: the API answered {} to a bad record, as it should: {}", answer.statusCode(), answer.body());

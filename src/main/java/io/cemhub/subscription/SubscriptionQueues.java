@@ -2,6 +2,7 @@ package io.cemhub.subscription;
 
 import io.cemhub.broker.BrokerProperties;
 import io.cemhub.broker.HubAddresses;
+import io.cemhub.broker.SubscriberPermissions;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -32,10 +33,12 @@ public class SubscriptionQueues {
 
     private final ActiveMQConnectionFactory factory;
     private final BrokerProperties broker;
+    private final SubscriberPermissions permissions;
 
-    public SubscriptionQueues(ActiveMQConnectionFactory factory, BrokerProperties broker) {
+    public SubscriptionQueues(ActiveMQConnectionFactory factory, BrokerProperties broker, SubscriberPermissions permissions) {
         this.factory = factory;
         this.broker = broker;
+        this.permissions = permissions;
     }
 
     /** Creates the queues, or brings an existing queue's filter up to date without losing what it holds. */
@@ -55,10 +58,14 @@ public class SubscriptionQueues {
             }
             return null;
         });
+        if (s.channel() == Channel.JMS) {
+            permissions.grant(s.id(), HubAddresses.EVENTS + "::" + s.queue());
+        }
     }
 
     /** Deletes both queues and what they hold. */
     public void delete(Subscription s) {
+        permissions.revoke(HubAddresses.EVENTS + "::" + s.queue());
         withSession(session -> {
             for (String queue : new String[] {s.queue(), s.deadLetterQueue()}) {
                 if (session.queueQuery(SimpleString.of(queue)).isExists()) {

@@ -106,6 +106,7 @@ class AdapterTransportsTest extends HubTestSupport {
                         URI.create("http://127.0.0.1:" + port + "/ingest/wisla-vpn?CamelHttpResponseCode=500"
                                 + "&cAmElJmsDestinationName=cem.events"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", Http.basic("source", "source-pw"))
                 .header("CAMELBEANMETHODNAME", "toString")
                 .header("cAmElJmsDestinationName", "cem.events")
                 .header("camelHttpResponseCode", "500")

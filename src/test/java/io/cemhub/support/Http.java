@@ -16,10 +16,50 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String base;
+    /** The test profile's accounts (src/test/resources/application-test.yaml): password "<name>-pw". */
+    public static final String ADMIN = "admin";
 
+    private final String base;
+    private final String authorization;
+    private final String apiKey;
+
+    /** A client that logs in as the test admin. */
     public Http(String base) {
+        this(base, basic(ADMIN, ADMIN + "-pw"), null);
+    }
+
+    private Http(String base, String authorization, String apiKey) {
         this.base = base;
+        this.authorization = authorization;
+        this.apiKey = apiKey;
+    }
+
+    /** The same hub as one of the test profile's users (admin, operator, integrator, analyst, customer, source). */
+    public Http as(String user) {
+        return new Http(base, basic(user, user + "-pw"), null);
+    }
+
+    public Http withPassword(String user, String password) {
+        return new Http(base, basic(user, password), null);
+    }
+
+    public Http withApiKey(String key) {
+        return new Http(base, null, key);
+    }
+
+    public Http anonymous() {
+        return new Http(base, null, null);
+    }
+
+    /** An HTTP basic Authorization header value. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Response method(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response get(String path) {
@@ -46,6 +86,12 @@ public final class Http {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
