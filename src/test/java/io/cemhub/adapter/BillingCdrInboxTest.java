@@ -1,6 +1,9 @@
 package io.cemhub.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cemhub.identity.RegistryService;
+import io.cemhub.model.Customer;
+import io.cemhub.model.Service;
 import io.cemhub.support.BrokerProbe;
 import io.cemhub.support.EventsTestSupport;
 import io.cemhub.support.Http;
@@ -18,6 +21,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +40,8 @@ class BillingCdrInboxTest extends EventsTestSupport {
 
     @Autowired
     AdapterMetrics metrics;
+    @Autowired
+    RegistryService registry;
 
     @Value("${cem.adapters.billing.inbox}")
     Path inbox;
@@ -52,6 +59,9 @@ class BillingCdrInboxTest extends EventsTestSupport {
                 + cdr(account, "u5-" + run, 700, "ANSWERED", 0).replace(",0,\"ANSWERED\"", ",\"lots\",\"ANSWERED\"")
                 + "\"" + account + "\",\"1001\",\"short-" + run + "\"\n";  // 6: 3 fields
         BrokerProbe broker = new BrokerProbe(connectionFactory);
+        registry.putCustomer(new Customer("C-" + run, "CDR test", "business", "silver", "active",
+                Map.of("billing", List.of(account))));
+        registry.putService(new Service("VOICE-" + run, "C-" + run, "voice", Map.of(), Map.of("billing", List.of(account))));
 
         drop("Master-" + run + ".csv", csv);
 
@@ -65,6 +75,11 @@ class BillingCdrInboxTest extends EventsTestSupport {
         assertThat(kpi(account, first, "voice.calls")).isEqualTo(3.0);
         assertThat(kpi(account, first, "voice.call.success.ratio")).isEqualTo(2.0 / 3);
         assertThat(kpi(account, first, "voice.billsec.avg")).isEqualTo(90.0);
+        JsonNode context = kpis(account).get(0).path("event").path("context");
+        assertThat(context.path("customerId").asText()).as("the account names the voice service").isEqualTo("C-" + run);
+        assertThat(context.path("serviceType").asText()).isEqualTo("voice");
+        assertThat(events.about("billing/cdr/u1-" + run).get(0).path("event").path("context").path("customerId").asText())
+                .as("and the customer").isEqualTo("C-" + run);
         String second = ASTERISK.format(hour.plusSeconds(900)).replace(' ', 'T') + "Z";
         assertThat(kpi(account, second, "voice.call.success.ratio")).isEqualTo(0.0);
         assertThat(events.about("billing/cdr/u5-" + run)).as("a bad line is not counted anywhere").isEmpty();
