@@ -60,7 +60,12 @@ public class AdapterPipeline {
         return process(adapter, format, payload, InputOptions.csv(csvDelimiter));
     }
 
-    /** The same, reading the input as {@code options} say (CSV columns, mapping parameters). */
+    /**
+     * The same, reading the input as {@code options} say (CSV columns, mapping parameters).
+     *
+     * @throws MappingException also (not a compile error) when the batch mapping fails or maps to invalid
+     *                          records: the input as a whole is refused
+     */
     public AdapterResult process(String adapter, String format, byte[] payload, InputOptions options) {
         List<InputItem> items = parsers.parse(format, payload, options);
         String mapping = "canonical".equals(format) ? null : mappingFor(adapter, format);

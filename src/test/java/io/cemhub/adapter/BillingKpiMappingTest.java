@@ -3,6 +3,7 @@ package io.cemhub.adapter;
 import io.cemhub.model.CemRecord;
 import io.cemhub.model.Measurement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The CDR file's per-interval KPIs (mappings/billing.csv.batch.jsonata) as the adapter pipeline runs it. */
 class BillingKpiMappingTest {
@@ -57,6 +59,18 @@ class BillingKpiMappingTest {
         Measurement calls = measurements(result.records()).get(0);
         assertThat(calls.id()).startsWith("billing/ACC-1001/2026-11-22T08:00:00Z/15m/voice.calls/");
         assertThat(calls.value()).as("two of the three calls of that interval remain").isEqualTo(2.0);
+    }
+
+    @Test
+    void aBatchMappingThatMapsToInvalidRecordsRefusesTheWholeInput(@TempDir Path mappings) throws Exception {
+        Files.copy(AdapterSamples.MAPPINGS.resolve("billing.csv.jsonata"), mappings.resolve("billing.csv.jsonata"));
+        Files.writeString(mappings.resolve("billing.csv.batch.jsonata"), "rows[0].{\"serviceId\": accountcode, "
+                + "\"metric\": \"voice.no.such.kpi\", \"value\": 1, \"observedAt\": \"2026-11-22T08:00:00Z\"}");
+        AdapterPipeline broken = AdapterSamples.pipeline(mappings, "billing");
+
+        assertThatThrownBy(() -> broken.process("billing", "csv", sample, AdapterSamples.options("billing")))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("batch mapping billing.csv.batch.jsonata").hasMessageContaining("voice.no.such.kpi");
     }
 
     private static InputOptions options(String name, String value) throws Exception {
