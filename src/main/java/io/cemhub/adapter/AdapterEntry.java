@@ -8,6 +8,8 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.apache.camel.util.URISupport;
+import org.springframework.jms.connection.JmsResourceHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The first step of every adapter (bean {@code cemAdapterEntry}). Header hygiene: whatever a transport
@@ -35,7 +37,7 @@ public class AdapterEntry implements Processor {
         } else if (jms != null) {
             exchange.setProperty(AdapterExchange.TRANSPORT, "jms");
             exchange.setProperty(AdapterExchange.ORIGIN, "jms:" + destination(jms));
-            Session session = jms.getJmsSession();
+            Session session = jms.getJmsSession() != null ? jms.getJmsSession() : listenerSessionOfThisThread();
             if (session != null && session.getTransacted()) {
                 exchange.setProperty(AdapterExchange.JMS_SESSION, session);
             }
@@ -47,6 +49,22 @@ public class AdapterEntry implements Processor {
             exchange.setProperty(AdapterExchange.TRANSPORT, uri.replaceFirst(":.*", ""));
             exchange.setProperty(AdapterExchange.ORIGIN, URISupport.sanitizeUri(uri).replaceFirst("\\?.*", ""));
         }
+    }
+
+    /**
+     * The listener's session when the message no longer carries it: a Kamelet runs on a correlated copy of
+     * the route's exchange, and {@code JmsMessage#copyFrom} leaves the session behind. The listener
+     * container binds its session to the thread while the listener runs (route option
+     * {@code exposeListenerSession=true}, no transaction manager), so it is found there. Without it a JMS
+     * adapter would take a message item by item in transactions of its own, not whole in the listener's.
+     */
+    static Session listenerSessionOfThisThread() {
+        for (Object resource : TransactionSynchronizationManager.getResourceMap().values()) {
+            if (resource instanceof JmsResourceHolder holder && holder.getSession() != null) {
+                return holder.getSession();
+            }
+        }
+        return null;
     }
 
     private static String destination(JmsMessage jms) {

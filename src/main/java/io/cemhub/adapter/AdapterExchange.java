@@ -9,6 +9,13 @@ public final class AdapterExchange {
     public static final String FORMAT = "cemFormat";
     /** CSV field delimiter (Kamelet parameter {@code csvDelimiter}). */
     public static final String CSV_DELIMITER = "cemCsvDelimiter";
+    /** CSV column names of header-less files, comma-separated (Kamelet parameter {@code csvColumns}). */
+    public static final String CSV_COLUMNS = "cemCsvColumns";
+    /**
+     * Prefix of the mapping parameters: property {@code cemParam_intervalMinutes} is the batch mapping's
+     * {@code parameters.intervalMinutes}. An underscore, not a dot: quarantine keeps them as JMS properties.
+     */
+    public static final String PARAMETER_PREFIX = "cemParam_";
     /** The original bytes, as the transport delivered them: what quarantine keeps. */
     public static final String PAYLOAD = "cemPayload";
     /** rest, jms, file or the scheme of any other transport. */

@@ -12,6 +12,7 @@ import org.apache.camel.Processor;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ public class AdapterIngest implements Processor {
     private void rest(Exchange exchange, Input in) throws Exception {
         AdapterResult result;
         try {
-            result = pipeline.process(in.adapter, in.format, in.payload, in.csvDelimiter);
+            result = pipeline.process(in.adapter, in.format, in.payload, in.options);
         } catch (InputRejectedException e) {
             metrics.received(in.adapter, 1);
             metrics.rejected(in.adapter, 1, e.getMessage());
@@ -111,7 +112,7 @@ public class AdapterIngest implements Processor {
     private void wholeMessage(Input in, Session session) throws JMSException {
         String reason;
         try {
-            AdapterResult result = pipeline.process(in.adapter, in.format, in.payload, in.csvDelimiter);
+            AdapterResult result = pipeline.process(in.adapter, in.format, in.payload, in.options);
             metrics.received(in.adapter, result.items());
             if (result.allGood()) {
                 IngestReceipt receipt = gateway.submit(AdapterPipeline.entryOf(in.adapter), result.records(), session);
@@ -131,7 +132,7 @@ public class AdapterIngest implements Processor {
     private void itemByItem(Input in) {
         AdapterResult result;
         try {
-            result = pipeline.process(in.adapter, in.format, in.payload, in.csvDelimiter);
+            result = pipeline.process(in.adapter, in.format, in.payload, in.options);
         } catch (InputRejectedException | MappingException e) {
             metrics.received(in.adapter, 1);
             inOwnTransaction(in, List.of(), List.of(new Rejected(in.origin, in.payload, e.getMessage())));
@@ -164,7 +165,7 @@ public class AdapterIngest implements Processor {
     }
 
     /** The exchange properties set by the Kamelet and by {@link AdapterEntry}. */
-    private record Input(String adapter, String format, String csvDelimiter, byte[] payload, String transport,
+    private record Input(String adapter, String format, InputOptions options, byte[] payload, String transport,
                          String origin) {
 
         static Input of(Exchange exchange) {
@@ -174,14 +175,32 @@ public class AdapterIngest implements Processor {
                         + "step first (route " + exchange.getFromRouteId() + ")");
             }
             return new Input(adapter, exchange.getProperty(AdapterExchange.FORMAT, "json", String.class),
-                    exchange.getProperty(AdapterExchange.CSV_DELIMITER, ",", String.class),
-                    exchange.getProperty(AdapterExchange.PAYLOAD, byte[].class),
+                    options(exchange), exchange.getProperty(AdapterExchange.PAYLOAD, byte[].class),
                     exchange.getProperty(AdapterExchange.TRANSPORT, "unknown", String.class),
                     exchange.getProperty(AdapterExchange.ORIGIN, "unknown", String.class));
         }
 
+        private static InputOptions options(Exchange exchange) {
+            Map<String, String> parameters = new HashMap<>();
+            exchange.getProperties().forEach((name, value) -> {
+                if (name.startsWith(AdapterExchange.PARAMETER_PREFIX) && value != null) {
+                    parameters.put(name.substring(AdapterExchange.PARAMETER_PREFIX.length()), value.toString());
+                }
+            });
+            return new InputOptions(exchange.getProperty(AdapterExchange.CSV_DELIMITER, ",", String.class),
+                    InputOptions.columns(exchange.getProperty(AdapterExchange.CSV_COLUMNS, String.class)), parameters);
+        }
+
+        /** What replay needs to read a quarantined payload as the adapter did. */
         Map<String, String> attributes() {
-            return Map.of(QuarantineService.FORMAT, format, QuarantineService.CSV_DELIMITER, csvDelimiter);
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put(QuarantineService.FORMAT, format);
+            attributes.put(QuarantineService.CSV_DELIMITER, options.csvDelimiter() == null ? "," : options.csvDelimiter());
+            if (!options.csvColumns().isEmpty()) {
+                attributes.put(QuarantineService.CSV_COLUMNS, options.csvColumnsText());
+            }
+            options.parameters().forEach((name, value) -> attributes.put(QuarantineService.PARAMETER_PREFIX + name, value));
+            return attributes;
         }
     }
 }

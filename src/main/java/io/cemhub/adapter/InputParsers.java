@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * Turns a source's bytes into {@link InputItem}s. Formats: {@code json} (one document, or an array whose
- * elements are items) and {@code csv} (a header line naming the columns, then one item per line; values
- * are strings, empty ones are left out, the mapping converts them). {@code canonical} is JSON already in
+ * elements are items) and {@code csv} (a header line naming the columns, or the columns the adapter names in
+ * {@link InputOptions}, then one item per line; values are strings, empty ones are left out, the mapping
+ * converts them). {@code canonical} is JSON already in
  * the canonical model, which needs no mapping.
  */
 public class InputParsers {
@@ -24,12 +25,16 @@ public class InputParsers {
     }
 
     public List<InputItem> parse(String format, byte[] payload, String csvDelimiter) {
+        return parse(format, payload, InputOptions.csv(csvDelimiter));
+    }
+
+    public List<InputItem> parse(String format, byte[] payload, InputOptions options) {
         if (payload == null || payload.length == 0) {
             throw new InputRejectedException("the input is empty", null);
         }
         return switch (format) {
             case "json", "canonical" -> json(payload);
-            case "csv" -> CsvLines.parse(new String(payload, StandardCharsets.UTF_8), delimiter(csvDelimiter), mapper);
+            case "csv" -> CsvLines.parse(new String(payload, StandardCharsets.UTF_8), options, mapper);
             default -> throw new IllegalArgumentException("unknown input format " + format + " (json, csv, canonical)");
         };
     }
@@ -65,12 +70,5 @@ public class InputParsers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static char delimiter(String configured) {
-        if (configured == null || configured.isEmpty()) {
-            return ',';
-        }
-        return "\\t".equals(configured) ? '\t' : configured.charAt(0);
     }
 }

@@ -46,6 +46,16 @@ public class MappingRegistry {
         return dir;
     }
 
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** Whether the mappings folder holds mapping {@code name} (optional mappings, such as batch mappings). */
+    public boolean exists(String name) {
+        Path file = dir.resolve(name).normalize();
+        return file.startsWith(dir.normalize()) && Files.isRegularFile(file);
+    }
+
     /** Runs mapping {@code name} (a file in the mappings folder) on one input. */
     public JsonNode map(String name, JsonNode input) {
         Compiled compiled = compiled(name);

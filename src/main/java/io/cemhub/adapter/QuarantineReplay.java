@@ -60,7 +60,8 @@ public class QuarantineReplay {
         }
         AdapterResult result;
         try {
-            result = pipeline.process(entry.adapter(), format, entry.payload(), entry.csvDelimiter());
+            result = pipeline.process(entry.adapter(), format, entry.payload(), new InputOptions(entry.csvDelimiter(),
+                    InputOptions.columns(entry.csvColumns()), entry.parameters()));
         } catch (InputRejectedException | MappingException e) {
             return new Outcome(entry.id(), "failed", 0, e.getMessage());
         }

@@ -39,4 +39,16 @@ public class DemoConfiguration {
     public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapterFeeds) {
         return new DemoFeedRoutes(feeds, adapterFeeds);
     }
+
+    // --- billing (issue 4): CDR files and money events for the demo customers' billing accounts ---
+    @Bean
+    public DemoBillingFeeds demoBillingFeeds(Clock clock, Environment env) {
+        return new DemoBillingFeeds(clock, java.nio.file.Path.of(env.getProperty("cem.adapters.billing.inbox",
+                "./data/inbox/billing-cdr")));
+    }
+
+    @Bean
+    public DemoBillingRoutes demoBillingRoutes(DemoBillingFeeds billingFeeds) {
+        return new DemoBillingRoutes(billingFeeds);
+    }
 }

@@ -19,6 +19,9 @@ final class DemoFleet {
     static String broadbandServiceId(int i) { return String.format(Locale.ROOT, "DEMO-BB%03d", i); }
     static String tunnelId(int i) { return String.format(Locale.ROOT, "TUN-%04d", i); }
     static String lineId(int i) { return String.format(Locale.ROOT, "LINE-%05d", i); }
+    /** The billing account: an external id (system "billing") of the customer and of its voice service. */
+    static String billingAccount(int i) { return "ACC-" + (1000 + i); }
+    static String voiceServiceId(int i) { return String.format(Locale.ROOT, "DEMO-VOICE%03d", i); }
 
     /** One wiSLA.VPN-like measurement as canonical JSON, keyed by the tunnel id the source knows. */
     static String vpnMeasurement(Random random, String observedAt) {

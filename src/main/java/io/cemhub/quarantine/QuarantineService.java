@@ -29,6 +29,10 @@ public class QuarantineService {
     public static final String FORMAT = "cemFormat";
     /** The CSV delimiter of a csv payload, for replay. */
     public static final String CSV_DELIMITER = "cemCsvDelimiter";
+    /** The CSV columns of a header-less csv payload, for replay. */
+    public static final String CSV_COLUMNS = "cemCsvColumns";
+    /** Prefix of the adapter's mapping parameters, for replay. */
+    public static final String PARAMETER_PREFIX = "cemParam_";
 
     private static final Logger LOG = LoggerFactory.getLogger(QuarantineService.class);
     private static final int MAX_REASON = 4000;

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -105,7 +107,19 @@ public class QuarantineStore {
         return new QuarantineEntry(m.getJMSMessageID(), m.getStringProperty(QuarantineService.ADAPTER),
                 m.getStringProperty(QuarantineService.ORIGIN), m.getStringProperty(QuarantineService.REASON),
                 Instant.ofEpochMilli(at), m.getStringProperty(QuarantineService.FORMAT),
-                m.getStringProperty(QuarantineService.CSV_DELIMITER), body(m));
+                m.getStringProperty(QuarantineService.CSV_DELIMITER), m.getStringProperty(QuarantineService.CSV_COLUMNS),
+                parameters(m), body(m));
+    }
+
+    private static Map<String, String> parameters(Message m) throws JMSException {
+        Map<String, String> parameters = new HashMap<>();
+        for (Object name : Collections.list(m.getPropertyNames())) {
+            String property = (String) name;
+            if (property.startsWith(QuarantineService.PARAMETER_PREFIX)) {
+                parameters.put(property.substring(QuarantineService.PARAMETER_PREFIX.length()), m.getStringProperty(property));
+            }
+        }
+        return parameters;
     }
 
     private static byte[] body(Message m) throws JMSException {

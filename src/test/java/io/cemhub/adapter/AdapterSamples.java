@@ -1,7 +1,9 @@
 package io.cemhub.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.cemhub.ingest.IngestGateway;
 import io.cemhub.ingest.IngestProperties;
 import io.cemhub.ingest.Partitioner;
@@ -12,7 +14,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The adapters' files as tests see them, and an adapter pipeline on the real catalogue, without a hub. */
@@ -21,6 +28,9 @@ final class AdapterSamples {
     static final Path ADAPTERS = Path.of("adapters");
     static final Path MAPPINGS = Path.of("mappings");
     static final Path ROUTES = Path.of("routes");
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\{([^.}]+)}}");
 
     private AdapterSamples() {
     }
@@ -77,19 +87,65 @@ final class AdapterSamples {
         }
     }
 
-    /** The mapping's output for every item of a sample, in order: what *.expected.json holds. */
+    /**
+     * How the adapter reads input with its Kamelet's defaults: the {@code cemCsvDelimiter},
+     * {@code cemCsvColumns} and {@code cemParam_*} properties its template sets, with every {@code {{param}}}
+     * replaced by the parameter's default. So samples are read exactly as a route without overrides reads.
+     */
+    static InputOptions options(String adapter) throws IOException {
+        JsonNode kamelet = YAML.readTree(ADAPTERS.resolve(adapter).resolve(adapter + ".kamelet.yaml").toFile());
+        JsonNode parameters = kamelet.path("spec").path("definition").path("properties");
+        String delimiter = ",";
+        String columns = null;
+        Map<String, String> mappingParameters = new HashMap<>();
+        for (JsonNode step : kamelet.path("spec").path("template").path("from").path("steps")) {
+            JsonNode property = step.path("setProperty");
+            String name = property.path("name").asText();
+            Matcher placeholder = PARAMETER.matcher(property.path("constant").asText());
+            StringBuilder value = new StringBuilder();
+            while (placeholder.find()) {
+                placeholder.appendReplacement(value, Matcher.quoteReplacement(
+                        parameters.path(placeholder.group(1)).path("default").asText()));
+            }
+            placeholder.appendTail(value);
+            if (AdapterExchange.CSV_DELIMITER.equals(name)) {
+                delimiter = value.toString();
+            } else if (AdapterExchange.CSV_COLUMNS.equals(name)) {
+                columns = value.toString();
+            } else if (name.startsWith(AdapterExchange.PARAMETER_PREFIX)) {
+                mappingParameters.put(name.substring(AdapterExchange.PARAMETER_PREFIX.length()), value.toString());
+            }
+        }
+        return new InputOptions(delimiter, InputOptions.columns(columns), mappingParameters);
+    }
+
+    /**
+     * The mapping's output for every item of a sample, in order, then the batch mapping's output for all
+     * of them (when the adapter has one): what *.expected.json holds.
+     */
     static ArrayNode mapped(Path mappings, String adapter, Path sample) throws IOException {
         MappingRegistry registry = registry(mappings, adapter);
         String format = formatOf(sample);
+        InputOptions options = options(adapter);
+        byte[] payload = Files.readAllBytes(sample);
         ArrayNode all = TestRecords.JSON.createArrayNode();
-        for (InputItem item : new InputParsers(TestRecords.JSON).parse(format, Files.readAllBytes(sample), ",")) {
-            JsonNode out = registry.map(AdapterPipeline.mappingFor(adapter, format), item.value());
-            if (out.isArray()) {
-                all.addAll((ArrayNode) out);
-            } else {
-                all.add(out);
-            }
+        List<JsonNode> rows = new ArrayList<>();
+        for (InputItem item : new InputParsers(TestRecords.JSON).parse(format, payload, options)) {
+            add(all, registry.map(AdapterPipeline.mappingFor(adapter, format), item.value()));
+            rows.add(item.value());
+        }
+        String batchMapping = AdapterPipeline.batchMappingFor(adapter, format);
+        if (registry.exists(batchMapping)) {
+            add(all, registry.map(batchMapping, pipeline(mappings, adapter).batchInput(payload, options, rows)));
         }
         return all;
+    }
+
+    private static void add(ArrayNode all, JsonNode out) {
+        if (out.isArray()) {
+            all.addAll((ArrayNode) out);
+        } else {
+            all.add(out);
+        }
     }
 }

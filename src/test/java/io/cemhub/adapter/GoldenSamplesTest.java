@@ -60,7 +60,7 @@ class GoldenSamplesTest {
                         expected.toPrettyString())
                 .isTrue();
         AdapterResult result = AdapterSamples.pipeline(AdapterSamples.MAPPINGS, adapter)
-                .process(adapter, AdapterSamples.formatOf(input), Files.readAllBytes(input), ",");
+                .process(adapter, AdapterSamples.formatOf(input), Files.readAllBytes(input), AdapterSamples.options(adapter));
         assertThat(result.failures()).as("canonical validation of " + input).isEmpty();
         assertThat(result.records()).hasSize(expected.size());
     }
@@ -69,7 +69,7 @@ class GoldenSamplesTest {
         byte[] payload = Files.readAllBytes(poison);
         Throwable thrown = catchThrowable(() -> {
             AdapterResult result = AdapterSamples.pipeline(AdapterSamples.MAPPINGS, adapter)
-                    .process(adapter, AdapterSamples.formatOf(poison), payload, ",");
+                    .process(adapter, AdapterSamples.formatOf(poison), payload, AdapterSamples.options(adapter));
             assertThat(result.failures()).as("poison sample " + poison + " must be refused").isNotEmpty();
             result.failures().forEach(f -> assertThat(f.reason()).isNotBlank());
         });

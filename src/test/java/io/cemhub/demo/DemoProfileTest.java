@@ -27,7 +27,8 @@ class DemoProfileTest {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test", "demo")
                 .run(TestHubArgs.of(dir, "--cem.demo.rest-period=200", "--cem.demo.vpn-period=300",
-                        "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500"))) {
+                        "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500",
+                        "--cem.demo.cdr-period=400", "--cem.demo.money-period=300"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> feeds.eventsSeen() >= 100);
@@ -42,6 +43,11 @@ class DemoProfileTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> webhook.received() > 0);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
             await().atMost(Duration.ofSeconds(30)).until(() -> hasFiles(done));
+            // billing: CDR files (a bad line now and then) and money events (a malformed message now and then)
+            await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("billing").mapped() > 0
+                    && adapters.snapshot("billing").quarantined() >= 2 && hasFiles(dir.resolve("inbox/billing-cdr/done")));
+            assertThat(hub.getBean(RegistryService.class).service("DEMO-VOICE001").orElseThrow().externalIds())
+                    .containsEntry("billing", java.util.List.of("ACC-1001"));
         }
     }
 
