@@ -27,8 +27,14 @@ public class AuditLog {
         String cut = detail == null ? null : detail.length() > 2000 ? detail.substring(0, 2000) : detail;
         String where = target.length() > 1024 ? target.substring(0, 1024) : target;
         LOG.info("{} {} {} -> {}{}", actor, action, where, status, cut == null ? "" : " (" + cut + ")");
-        jdbc.update("insert into audit_log (at, actor, action, target, status, detail) values (?, ?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), actor, action, where, status, cut);
+        try {
+            jdbc.update("insert into audit_log (at, actor, action, target, status, detail) values (?, ?, ?, ?, ?, ?)",
+                    Timestamp.from(clock.instant()), actor.length() > 128 ? actor.substring(0, 128) : actor, action, where,
+                    status, cut);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the call itself must not fail because its audit could not be written; the log line above has it
+            LOG.warn("audit entry not stored: {}", e.getMessage());
+        }
     }
 
     /** Entries, newest first, optionally of one actor and action, within [from, to). */
