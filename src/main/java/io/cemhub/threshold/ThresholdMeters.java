@@ -34,6 +34,8 @@ public class ThresholdMeters {
             }
             meters.counter("cem.alarms.changed", "severity", severity.tmf());
         }
+        meters.counter("cem.alarms.held", "reason", "silenced");
+        meters.counter("cem.alarms.held", "reason", "flapping");
         meters.counter("cem.threshold.evaluations");
     }
 
