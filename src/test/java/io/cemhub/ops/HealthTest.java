@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cemhub.support.Http;
 import io.cemhub.support.HubTestSupport;
 import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -25,6 +26,16 @@ class HealthTest extends HubTestSupport {
 
     @Autowired
     CamelContext camel;
+
+    /**
+     * Camel's consumer checks are DOWN (camel.health.initial-state) until their first run, after the start
+     * and after a route restarts: each test begins with a hub whose Camel is healthy.
+     */
+    @BeforeEach
+    void camelIsHealthy() {
+        await().atMost(WAIT).until(() -> http().get("/actuator/health").json().path("components")
+                .path("camelHealth").path("status").asText().equals("UP"));
+    }
 
     @Test
     void healthShowsBrokerDatabaseCamelAndEveryAdapter() {
