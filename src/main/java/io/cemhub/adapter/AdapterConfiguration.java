@@ -6,6 +6,7 @@ import io.cemhub.identity.IdentityResolver;
 import io.cemhub.ingest.IngestGateway;
 import io.cemhub.quarantine.QuarantineService;
 import io.cemhub.quarantine.QuarantineStore;
+import io.cemhub.ops.HealthProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
@@ -50,8 +51,8 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    public AdapterMetrics adapterMetrics(MeterRegistry meters, Clock clock) {
-        return new AdapterMetrics(meters, clock);
+    public AdapterMetrics adapterMetrics(MeterRegistry meters, Clock clock, HealthProperties health) {
+        return new AdapterMetrics(meters, clock, health.getAdapterWindow());
     }
 
     @Bean("cemAdapterEntry")

@@ -86,13 +86,13 @@ public class PipelineConfiguration {
                                                    EventFactory events, ObjectProvider<Evaluator> evaluators,
                                                    CoreConfiguration.CanonicalJson json, PipelineProperties pipeline,
                                                    MeterRegistry meters, CheckpointStore checkpoints, EventPublisher publisher,
-                                                   TransactionTemplate transaction) {
+                                                   TransactionTemplate transaction, Clock clock) {
         return new IngestPipelineRoute(
                 new DecodeStage(codec),
                 new ResolveStage(resolver, meters),
                 new EnrichStage(),
                 new EvaluateStage(events, evaluators.orderedStream().toList(), checkpoints, transaction, json.mapper()),
-                new PublishStage(publisher, meters));
+                new PublishStage(publisher, meters, clock));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.cemhub.pipeline.EventPublisher;
 import io.cemhub.threshold.AlarmEvents;
 import io.cemhub.threshold.AlarmService;
 import io.cemhub.threshold.Backtest;
+import io.cemhub.threshold.ThresholdMeters;
 import io.cemhub.threshold.ThresholdOperations;
 import io.cemhub.threshold.AlarmStore;
 import io.cemhub.threshold.FlapPolicy;
@@ -74,10 +75,11 @@ public class ThresholdConfiguration {
 
     @Bean
     public AlarmService alarmService(AlarmStore store, AlarmEvents events, EventPublisher publisher,
-                                     CachingConnectionFactory producerConnectionFactory, Clock clock) {
+                                     CachingConnectionFactory producerConnectionFactory, ThresholdMeters meters,
+                                     Clock clock) {
         JmsTemplate template = new JmsTemplate(producerConnectionFactory);
         template.setSessionTransacted(true);
-        return new AlarmService(store, events, publisher, template, clock);
+        return new AlarmService(store, events, publisher, template, meters, clock);
     }
 
     @Bean
@@ -107,7 +109,7 @@ public class ThresholdConfiguration {
     public ThresholdEvaluator thresholdEvaluator(RuleService rules, JdbcTemplate jdbc, CoreConfiguration.CanonicalJson json,
                                                  AlarmStore alarms, AlarmEvents events, SilenceService silences,
                                                  NoDataAlarms noData, Clock clock, ThresholdProperties properties,
-                                                 MeterRegistry meters) {
+                                                 ThresholdMeters meters) {
         ThresholdEngine engine = new ThresholdEngine(new FlapPolicy(properties.getFlapMaxTransitions(),
                 properties.getFlapWindow()));
         return new ThresholdEvaluator(rules, new ThresholdStateStore(jdbc, json.mapper()), alarms, engine, events,
@@ -115,8 +117,14 @@ public class ThresholdConfiguration {
     }
 
     @Bean
-    public NoDataAlarms noDataAlarms(JdbcTemplate jdbc, AlarmStore alarms, AlarmEvents events, Clock clock) {
-        return new NoDataAlarms(new NoDataStore(jdbc), alarms, events, clock);
+    public NoDataAlarms noDataAlarms(JdbcTemplate jdbc, AlarmStore alarms, AlarmEvents events, ThresholdMeters meters,
+                                     Clock clock) {
+        return new NoDataAlarms(new NoDataStore(jdbc), alarms, events, meters, clock);
+    }
+
+    @Bean
+    public ThresholdMeters thresholdMeters(MeterRegistry meters) {
+        return new ThresholdMeters(meters);
     }
 
     /** The no-data check (rules with noDataSeconds): a timer route on every instance. */

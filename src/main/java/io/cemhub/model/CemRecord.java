@@ -18,6 +18,9 @@ public sealed interface CemRecord permits Measurement, CustomerInteraction {
 
     SourceRef source();
 
+    /** When the hub accepted the record at its entry (set by the hub). */
+    java.time.Instant receivedAt();
+
     /** The key that chooses the ingest partition: all records with one key are evaluated in order. */
     String partitionKey();
 }

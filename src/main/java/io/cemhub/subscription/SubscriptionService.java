@@ -109,6 +109,16 @@ public class SubscriptionService {
                 d.lastErrorAt(), d.lastDeliveredAt(), d.lastLagMillis());
     }
 
+    /** What a subscription's delivery has done since the start (for its meters, without asking the broker). */
+    public DeliveryStatus delivery(String id) {
+        return deliveries.status(id);
+    }
+
+    /** Events of a grouped subscription that left its queue and wait in a group (0 for others). */
+    public long pendingInGroups(String id) {
+        return groups.pending(id);
+    }
+
     private static Subscription keepCreation(Subscription fresh, Subscription old) {
         return new Subscription(fresh.id(), fresh.channel(), fresh.callback(), fresh.query(), fresh.secret(),
                 fresh.groupBy(), fresh.groupWait(), fresh.groupInterval(), fresh.rateLimit(), fresh.maxAge(),

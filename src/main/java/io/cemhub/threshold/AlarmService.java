@@ -29,14 +29,16 @@ public class AlarmService {
     private final AlarmEvents events;
     private final EventPublisher publisher;
     private final JmsTemplate producer;
+    private final ThresholdMeters meters;
     private final Clock clock;
 
     public AlarmService(AlarmStore store, AlarmEvents events, EventPublisher publisher, JmsTemplate transactedProducer,
-                        Clock clock) {
+                        ThresholdMeters meters, Clock clock) {
         this.store = store;
         this.events = events;
         this.publisher = publisher;
         this.producer = transactedProducer;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -78,6 +80,7 @@ public class AlarmService {
             if (!AlarmFactory.CLEARED.equals(a.state())) {
                 Alarm c = AlarmFactory.cleared(a, now, now, user, a.silenced());
                 save(c, AlarmEvents.STATE_CHANGE, "clear:" + now.toEpochMilli());
+                meters.cleared(a, ThresholdMeters.Cause.OPERATOR);
                 cleared.add(c);
             }
         }

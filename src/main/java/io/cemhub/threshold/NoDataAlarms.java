@@ -23,12 +23,14 @@ public class NoDataAlarms {
     private final NoDataStore store;
     private final AlarmStore alarms;
     private final AlarmEvents events;
+    private final ThresholdMeters meters;
     private final Clock clock;
 
-    public NoDataAlarms(NoDataStore store, AlarmStore alarms, AlarmEvents events, Clock clock) {
+    public NoDataAlarms(NoDataStore store, AlarmStore alarms, AlarmEvents events, ThresholdMeters meters, Clock clock) {
         this.store = store;
         this.alarms = alarms;
         this.events = events;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -45,6 +47,7 @@ public class NoDataAlarms {
                 AlarmFactory.RAISED, AlarmFactory.UNACKNOWLEDGED, series.serviceId(), "Service", now, now, null, null,
                 series.serviceId(), List.of(), rule.id(), rule.version(), null, null, List.of(), false, silenced);
         alarms.insert(alarm, series.metric(), null);
+        meters.raised(SEVERITY, ThresholdMeters.Cause.NO_DATA);
         return silenced ? Optional.empty() : Optional.of(events.event(AlarmEvents.CREATE, alarm, causeOf(id)));
     }
 
@@ -61,6 +64,7 @@ public class NoDataAlarms {
         return alarms.find(alarmId).filter(a -> !AlarmFactory.CLEARED.equals(a.state())).map(a -> {
             Alarm cleared = AlarmFactory.cleared(a, clock.instant(), clearedAt, "threshold", silenced);
             alarms.update(cleared);
+            meters.cleared(a, ThresholdMeters.Cause.NO_DATA);
             return silenced ? null : events.event(AlarmEvents.STATE_CHANGE, cleared, causeId);
         });
     }

@@ -5,7 +5,6 @@ import io.cemhub.model.Measurement;
 import io.cemhub.pipeline.EventContext;
 import io.cemhub.pipeline.Evaluator;
 import io.cemhub.pipeline.PipelineItem;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -31,11 +30,11 @@ public class ThresholdEvaluator implements Evaluator {
     private final SilenceService silences;
     private final NoDataAlarms noData;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final ThresholdMeters meters;
 
     public ThresholdEvaluator(RuleService rules, ThresholdStateStore states, AlarmStore alarms, ThresholdEngine engine,
                               AlarmEvents events, SilenceService silences, NoDataAlarms noData, Clock clock,
-                              MeterRegistry meters) {
+                              ThresholdMeters meters) {
         this.rules = rules;
         this.states = states;
         this.alarms = alarms;
@@ -75,7 +74,7 @@ public class ThresholdEvaluator implements Evaluator {
             evaluate(item, m, rule, s);
         });
         states.save(touched, existing);
-        meters.counter("cem.threshold.evaluations").increment(work.size());
+        meters.evaluated(work.size());
     }
 
     private void evaluate(PipelineItem item, Measurement m, ThresholdRule rule, SeriesState s) {
@@ -91,11 +90,11 @@ public class ThresholdEvaluator implements Evaluator {
         }
         if (transition.isPresent()) {
             Alarm alarm = apply(transition.get(), s, rule, m, ctx, silenced);
-            meters.counter("cem.alarms", "transition", transition.get().kind().name().toLowerCase()).increment();
+            meters.transition(transition.get(), ThresholdMeters.Cause.THRESHOLD);
             if (!s.flapping && !silenced) {
                 item.events().add(events.forTransition(transition.get(), alarm, m.id()));
             } else {
-                meters.counter("cem.alarms.held", "reason", silenced ? "silenced" : "flapping").increment();
+                meters.held(silenced);
             }
         } else if (wasFlapping && !s.flapping && s.alarmId != null) {
             // Stable again: the notifications held while it flapped end in one that states where it is now.
