@@ -40,12 +40,8 @@ public final class InterfaceRates {
             return OptionalDouble.empty();
         }
         double capacityBytes = speedMbps * 1_000_000.0 / 8 * seconds;
-        double delta;
-        if (Long.compareUnsigned(octetsNow, octetsBefore) >= 0) {
-            delta = unsigned(octetsNow - octetsBefore);
-        } else {
-            delta = TWO_POW_64 - unsigned(octetsBefore) + unsigned(octetsNow); // wrapped, if plausible
-        }
+        // modulo 2^64, so a wrap needs no case of its own; a reset shows as an implausibly large delta
+        double delta = unsigned(octetsNow - octetsBefore);
         if (delta > capacityBytes * MAX_UTILISATION) {
             return OptionalDouble.empty();
         }
