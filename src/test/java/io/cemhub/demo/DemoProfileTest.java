@@ -27,7 +27,7 @@ class DemoProfileTest {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class)
                 .profiles("test", "demo")
                 .run(TestHubArgs.of(dir, "--cem.demo.rest-period=200", "--cem.demo.vpn-period=300",
-                        "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500"))) {
+                        "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500", "--cem.demo.snmp-period=200"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> feeds.eventsSeen() >= 100);
@@ -37,6 +37,10 @@ class DemoProfileTest {
                     && adapters.snapshot("wisla-speedtest").mapped() > 0
                     && adapters.snapshot("wisla-vpn").quarantined() > 0 && adapters.snapshot("wisla-vpn").rejected() > 0
                     && adapters.snapshot("wisla-speedtest").rejected() > 0);
+            // the simulated router's traps pass the receiver (community cem-demo) and the snmp-traps mapping;
+            // its unmapped heartbeat trap is kept in quarantine
+            await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("snmp-traps").mapped() > 0
+                    && adapters.snapshot("snmp-traps").quarantined() > 0);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
             await().atMost(Duration.ofSeconds(30)).until(() -> hasFiles(done));
         }
