@@ -34,7 +34,10 @@ public class SnmpProperties {
         private List<String> communities = new ArrayList<>();
         /** v3 traps and INFORMs are accepted only from these USM users, at authPriv. */
         private List<UsmUserConfig> users = new ArrayList<>();
-        /** Traps decoded but not yet durable; beyond it traps are dropped and counted (reason queue-full). */
+        /**
+         * Datagrams waiting to be decoded, and again notifications decoded but not yet durable: a burst
+         * waits here; beyond it traps are dropped and counted (reason queue-full).
+         */
         private int queueCapacity = 50_000;
         /** Most traps made durable in one broker transaction. */
         private int batchSize = 500;

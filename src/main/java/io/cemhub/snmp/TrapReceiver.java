@@ -24,7 +24,6 @@ import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.snmp4j.util.DefaultPDUFactory;
 import org.snmp4j.util.MultiThreadedMessageDispatcher;
-import org.snmp4j.util.ThreadPool;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -49,7 +48,7 @@ public class TrapReceiver implements CommandResponder {
     private final ObjectMapper mapper;
     private final Clock clock;
     private Snmp snmp;
-    private ThreadPool pool;
+    private DecodeQueue pool;
     private CountingUdpTransport transport;
 
     public TrapReceiver(SnmpProperties.Traps config, TrapSecurity security, TrapMetrics metrics, TrapBatcher batcher,
@@ -74,7 +73,7 @@ public class TrapReceiver implements CommandResponder {
         core.addMessageProcessingModel(new MPv2c());
         core.addMessageProcessingModel(new MPv3(engineId.getValue(), new DefaultPDUFactory(),
                 protocols, new SecurityModels().addSecurityModel(usm), counters));
-        pool = ThreadPool.create("cem-snmp-traps", Math.max(1, config.getDispatcherThreads()));
+        pool = new DecodeQueue(Math.max(1, config.getDispatcherThreads()), config.getQueueCapacity(), metrics);
         transport = new CountingUdpTransport(new UdpAddress(InetAddress.getByName(config.getBindAddress()),
                 config.getPort()), metrics);
         transport.setReceiveBufferSize(config.getReceiveBufferBytes()); // for a socket SNMP4J renews
@@ -89,8 +88,8 @@ public class TrapReceiver implements CommandResponder {
 
     public synchronized void stop() throws IOException {
         if (snmp != null) {
-            snmp.close();
-            pool.stop();
+            snmp.close(); // the socket first,
+            pool.stop(); // then the decode queue, after what it holds
             snmp = null;
         }
     }

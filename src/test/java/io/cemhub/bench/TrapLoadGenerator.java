@@ -101,11 +101,20 @@ public final class TrapLoadGenerator {
         long deadline = sentAt + timeoutNanos;
         long last = arrived.get();
         long lastChange = System.nanoTime();
+        // when the hub had made the last trap durable (its cem.snmp.traps.durable counter stops moving)
+        double durableBefore = hubBefore.getOrDefault("cem_snmp_traps_durable", 0.0);
+        double durable = durableBefore;
+        long durableAt = start;
         while (arrived.get() < count && System.nanoTime() < deadline && System.nanoTime() - lastChange < 15_000_000_000L) {
-            Thread.sleep(100);
+            Thread.sleep(500);
             if (arrived.get() != last) {
                 last = arrived.get();
                 lastChange = System.nanoTime();
+            }
+            double now = hubCounters(url).getOrDefault("cem_snmp_traps_durable", durable);
+            if (now != durable) {
+                durable = now;
+                durableAt = System.nanoTime();
             }
         }
         long end = events.lastArrival(device);
@@ -117,6 +126,9 @@ public final class TrapLoadGenerator {
                         + " first trap: %.0f traps/s end to end; lost %d (%.3f %%); kernel UDP RcvbufErrors +%d%n",
                 phase, count, sendSeconds, count / sendSeconds, rate > 0 ? String.format("%.0f", rate) : "max", got,
                 e2eSeconds, got / e2eSeconds, count - got, 100.0 * (count - got) / count, rcvbufErrors() - rcvbufBefore);
+        System.out.printf("  durable in the broker: %.0f traps, the last about %.1f s after the first trap: ~%.0f traps/s"
+                + " (sampled every 0.5 s)%n", durable - durableBefore, (durableAt - start) / 1e9,
+                (durable - durableBefore) / Math.max((durableAt - start) / 1e9, 0.001));
         System.out.println("  hub counters during the phase: " + hubAfter.entrySet().stream()
                 .map(e -> e.getKey() + " +" + Math.round(e.getValue() - hubBefore.getOrDefault(e.getKey(), 0.0)))
                 .collect(Collectors.joining(", ")));
