@@ -105,17 +105,18 @@ class SpeedtestFileInboxTest extends HubTestSupport {
     }
 
     @Test
-    void theAdapterCatalogueListsBothAdaptersWithTheirRoutesAndCounters() {
+    void theAdapterCatalogueListsTheAdaptersWithTheirRoutesAndCounters() {
         JsonNode adapters = http().get("/api/v1/adapters").json();
 
-        assertThat(adapters.findValuesAsText("id")).contains("wisla-vpn", "wisla-speedtest");
+        assertThat(adapters.findValuesAsText("id")).contains("wisla-vpn", "wisla-speedtest", "snmp-traps");
         for (JsonNode adapter : adapters) {
             assertThat(adapter.path("status").asText()).isEqualTo("started");
             assertThat(adapter.path("counters").has("received")).isTrue();
         }
         assertThat(adapters.findValues("routes").stream().flatMap(r -> r.findValuesAsText("id").stream()))
                 .as("the route instances, not the routes made from Kamelets")
-                .containsExactlyInAnyOrder("wisla-speedtest-file", "wisla-speedtest-rest", "wisla-vpn-jms", "wisla-vpn-rest");
+                .containsExactlyInAnyOrder("snmp-traps-receiver", "wisla-speedtest-file", "wisla-speedtest-rest",
+                        "wisla-vpn-jms", "wisla-vpn-rest");
         assertThat(camel.getRoute("wisla-vpn-rest-kamelet").isCreatedByKamelet())
                 .as("routes made from Kamelets have the stable ids the route instances give them").isTrue();
         assertThat(camel.getRoute("wisla-speedtest-file-kamelet")).isNotNull();
