@@ -60,10 +60,15 @@ class SnmpTrapReceiverTest extends EventsTestSupport {
         return "127.0.0.1:" + receiver.port();
     }
 
+    /** The record events of one service, each record once (an INFORM sent again maps to the same record). */
     private List<JsonNode> recordsOf(String service) {
-        return events.events(e -> e.path("event").path("measurement").path("characteristics")
+        Map<String, JsonNode> byRecord = new java.util.LinkedHashMap<>();
+        for (JsonNode e : events.events(e -> e.path("event").path("measurement").path("characteristics")
                 .path("externalServiceId").asText(e.path("event").path("measurement").path("serviceId").asText())
-                .equals(service));
+                .equals(service))) {
+            byRecord.putIfAbsent(e.path("correlationId").asText(), e);
+        }
+        return List.copyOf(byRecord.values());
     }
 
     private String[] ifVarbinds(int operStatus) {
@@ -140,13 +145,13 @@ class SnmpTrapReceiverTest extends EventsTestSupport {
 
         // snmpinform waits for the answer: exit 0 means the hub acknowledged it (after making it durable)
         NetSnmpTools.Result inform = NetSnmpTools.run(command("snmpinform " + V3_AUTH_PRIV
-                + " -u cem-test-user -A auth-secret-1 -X priv-secret-1 -t 5 -r 1 " + at() + " '' " + LINK_UP,
+                + " -u cem-test-user -A auth-secret-1 -X priv-secret-1 -t 10 -r 1 " + at() + " '' " + LINK_UP,
                 ifVarbinds(1)));
         assertThat(inform.exit()).as(inform.output()).isZero();
         await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(device + "/" + ifIndex).size() == 2);
         assertThat(metrics.count("informs.acknowledged")).isGreaterThan(answered);
 
-        NetSnmpTools.Result v2inform = NetSnmpTools.run(command("snmpinform -v 2c -c cem-test -t 5 -r 1 " + at()
+        NetSnmpTools.Result v2inform = NetSnmpTools.run(command("snmpinform -v 2c -c cem-test -t 10 -r 1 " + at()
                 + " '' " + LINK_DOWN, ifVarbinds(2)));
         assertThat(v2inform.exit()).as(v2inform.output()).isZero();
         await().atMost(Duration.ofSeconds(20)).until(() -> recordsOf(device + "/" + ifIndex).size() == 3);
