@@ -41,8 +41,12 @@ public class SnmpProperties {
         private int queueCapacity = 50_000;
         /** Most traps made durable in one broker transaction. */
         private int batchSize = 500;
-        /** Threads that check and decode datagrams (SNMP4J's dispatcher pool); v3 decryption costs CPU. */
-        private int dispatcherThreads = 2;
+        /**
+         * Threads that check and decode datagrams (v3 decryption costs CPU). More than one decodes in
+         * parallel but may swap two notifications of one device that arrive within the same instant (a
+         * linkDown right before its linkUp), and the alarm follows the order: 1 keeps arrival order.
+         */
+        private int dispatcherThreads = 1;
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }

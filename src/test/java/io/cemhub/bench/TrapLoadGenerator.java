@@ -115,6 +115,7 @@ public final class TrapLoadGenerator {
             if (now != durable) {
                 durable = now;
                 durableAt = System.nanoTime();
+                lastChange = durableAt; // with the pipeline stopped only this moves
             }
         }
         long end = events.lastArrival(device);
