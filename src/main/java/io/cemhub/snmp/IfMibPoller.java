@@ -84,6 +84,10 @@ public class IfMibPoller implements AutoCloseable {
                 throw new IOException("no answer from " + target.name() + " within " + timeout.toMillis() + " ms x "
                         + (retries + 1));
             }
+            if (response.getType() == PDU.REPORT) { // v3: the agent refused us (unknown user, wrong key, ...)
+                throw new IOException(target.name() + " refused the request: " + (response.size() > 0
+                        ? response.get(0).getOid().toDottedString() : "report"));
+            }
             if (response.getErrorStatus() != PDU.noError) {
                 throw new IOException(target.name() + " answered " + response.getErrorStatusText() + " at varbind "
                         + response.getErrorIndex());
