@@ -10,13 +10,15 @@
 #
 # Environment: HUB_JAVA (java binary for the hub, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
 # HUB_JVM_OPTS (e.g. -XX:StartFlightRecording=delay=40s,duration=30s,filename=/tmp/hub.jfr),
-# HUB_ARGS (extra Spring arguments), HTTP_PORT (18080), BROKER_PORT (16161), KEEP_DATA=1 (keep /tmp dir).
+# HUB_ARGS (extra Spring arguments), HTTP_PORT (18080), BROKER_PORT (16161), KEEP_DATA=1 (keep /tmp dir),
+# GENERATOR (the generator's main class; bench/snmp-traps.sh runs io.cemhub.bench.TrapLoadGenerator).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 HTTP_PORT="${HTTP_PORT:-18080}"
 BROKER_PORT="${BROKER_PORT:-16161}"
 HUB_JAVA="${HUB_JAVA:-java}"
+GENERATOR="${GENERATOR:-io.cemhub.bench.IngestLoadGenerator}"
 JAR=target/cem-hub-0.1.0-SNAPSHOT.jar
 
 for port in "$HTTP_PORT" "$BROKER_PORT"; do
@@ -95,7 +97,7 @@ fi
 echo "hub UP (pid $HUB_PID)"
 
 set +e
-mvn -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.cemhub.bench.IngestLoadGenerator \
+mvn -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass="$GENERATOR" \
   -Dexec.args="--url http://127.0.0.1:$HTTP_PORT --broker tcp://127.0.0.1:$BROKER_PORT --hub-pid $HUB_PID $*" 2>&1 \
   | grep -v 'Standard Commons Logging discovery'
 status=${PIPESTATUS[0]}

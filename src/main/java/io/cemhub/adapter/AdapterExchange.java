@@ -25,6 +25,12 @@ public final class AdapterExchange {
     /** The JMS listener's transacted session, so that acknowledgement and enqueue commit together. */
     public static final String JMS_SESSION = "cemJmsSession";
 
+    /**
+     * Set by {@code cemIngest} for item-by-item transports once everything is durable: the
+     * {@link AdapterResult} (failures name their item index), or null when the input was refused whole.
+     */
+    public static final String RESULT = "cemResult";
+
     private AdapterExchange() {
     }
 }

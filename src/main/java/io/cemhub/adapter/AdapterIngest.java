@@ -58,7 +58,8 @@ public class AdapterIngest implements Processor {
             if (session != null) {
                 wholeMessage(in, session);
             } else {
-                itemByItem(in);
+                // the caller of a synchronous transport (the SNMP trap receiver) reads what became of each item
+                exchange.setProperty(AdapterExchange.RESULT, itemByItem(in));
             }
         }
     }
@@ -128,15 +129,18 @@ public class AdapterIngest implements Processor {
         metrics.quarantined(in.adapter, 1, reason);
     }
 
-    /** Files: good lines flow, bad lines are quarantined with their line numbers, all in one transaction. */
-    private void itemByItem(Input in) {
+    /**
+     * Files: good lines flow, bad lines are quarantined with their line numbers, all in one transaction.
+     * @return what became of each item, or null when the input was refused whole
+     */
+    private AdapterResult itemByItem(Input in) {
         AdapterResult result;
         try {
             result = pipeline.process(in.adapter, in.format, in.payload, in.options);
         } catch (InputRejectedException | MappingException e) {
             metrics.received(in.adapter, 1);
             inOwnTransaction(in, List.of(), List.of(new Rejected(in.origin, in.payload, e.getMessage())));
-            return;
+            return null;
         }
         metrics.received(in.adapter, result.items());
         List<Rejected> rejected = result.failures().stream()
@@ -144,6 +148,7 @@ public class AdapterIngest implements Processor {
                         : "#item=" + f.item().index()), f.item().payload(), f.reason()))
                 .toList();
         inOwnTransaction(in, result.records(), rejected);
+        return result;
     }
 
     private void inOwnTransaction(Input in, List<CemRecord> records, List<Rejected> rejected) {

@@ -1,8 +1,10 @@
 package io.cemhub.config;
 
 import io.cemhub.broker.BrokerProperties;
+import io.cemhub.snmp.TrapReceiver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -19,11 +21,13 @@ public class StartupReport {
     private final Environment env;
     private final BrokerProperties broker;
     private final HubProperties hub;
+    private final ObjectProvider<TrapReceiver> traps;
 
-    public StartupReport(Environment env, BrokerProperties broker, HubProperties hub) {
+    public StartupReport(Environment env, BrokerProperties broker, HubProperties hub, ObjectProvider<TrapReceiver> traps) {
         this.env = env;
         this.broker = broker;
         this.hub = hub;
+        this.traps = traps;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -34,7 +38,13 @@ public class StartupReport {
                 ? "embedded Artemis " + broker.getAcceptor().replaceFirst("\\?.*", "") + " (CORE, AMQP, STOMP, MQTT)"
                 : "external Artemis " + broker.connectionUrl();
         LOG.info("CEM Hub ready | API {}/api/v1 | OpenAPI {}/v3/api-docs | Swagger UI {}/swagger-ui.html"
-                        + " | health {}/actuator/health | broker {} | data {}", http, http, http, http, brokerLine,
-                Path.of(hub.getDataDir()).toAbsolutePath().normalize());
+                        + " | health {}/actuator/health | broker {} | SNMP traps {} | data {}", http, http, http, http,
+                brokerLine, trapLine(), Path.of(hub.getDataDir()).toAbsolutePath().normalize());
+    }
+
+    private String trapLine() {
+        TrapReceiver receiver = traps.getIfAvailable();
+        return receiver == null ? "off" : "udp:" + env.getProperty("cem.snmp.traps.bind-address", "127.0.0.1") + ":"
+                + receiver.port();
     }
 }

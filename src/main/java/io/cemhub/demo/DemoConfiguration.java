@@ -1,5 +1,9 @@
 package io.cemhub.demo;
 
+import io.cemhub.snmp.TrapReceiver;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -50,5 +54,25 @@ public class DemoConfiguration {
     @Bean
     public DemoBillingRoutes demoBillingRoutes(DemoBillingFeeds billingFeeds) {
         return new DemoBillingRoutes(billingFeeds);
+    }
+
+    /** A simulated router sending traps to the hub's receiver (when the receiver is on). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "cem.snmp.traps.enabled", havingValue = "true", matchIfMissing = true)
+    public DemoSnmpDevice demoSnmpDevice(TrapReceiver receiver) {
+        return new DemoSnmpDevice(receiver);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "cem.snmp.traps.enabled", havingValue = "true", matchIfMissing = true)
+    public RouteBuilder demoSnmpRoute(DemoSnmpDevice device) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:demo-snmp?delay=5000&period={{cem.demo.snmp-period:4000}}")
+                        .routeId("demo-feed-snmp-traps").autoStartup("{{cem.demo.adapters:true}}")
+                        .bean(device, "sendSomething").id("send-trap");
+            }
+        };
     }
 }

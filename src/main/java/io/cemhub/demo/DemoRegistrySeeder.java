@@ -43,10 +43,18 @@ public class DemoRegistrySeeder implements ApplicationRunner {
             int kind = i % SEGMENTS.length;
             registry.putCustomer(new Customer(customer, "Demo customer " + i, SEGMENTS[kind], TIERS[kind], "active",
                     Map.of("billing", List.of("ACC-" + (1000 + i)))));
+            // the demo's SNMP router (DemoSnmpDevice): interfaces 1..3 carry the first VPNs, its ping test
+            // probes the first broadband line
+            Map<String, List<String>> vpnIds = i <= DemoSnmpDevice.INTERFACES
+                    ? Map.of("wisla-vpn", List.of(DemoFleet.tunnelId(i)), "snmp", List.of(DemoSnmpDevice.interfaceId(i)))
+                    : Map.of("wisla-vpn", List.of(DemoFleet.tunnelId(i)));
+            Map<String, List<String>> lineIds = i == 1
+                    ? Map.of("wisla-speedtest", List.of(DemoFleet.lineId(i)), "snmp", List.of(DemoSnmpDevice.PING_TARGET))
+                    : Map.of("wisla-speedtest", List.of(DemoFleet.lineId(i)));
             registry.putService(new Service(DemoFleet.vpnServiceId(i), customer, "vpn",
-                    Map.of("availabilityPct", 99.9), Map.of("wisla-vpn", List.of(DemoFleet.tunnelId(i)))));
+                    Map.of("availabilityPct", 99.9), vpnIds));
             registry.putService(new Service(DemoFleet.broadbandServiceId(i), customer, "broadband",
-                    Map.of("downloadMbps", kind == 0 ? 1000.0 : 300.0), Map.of("wisla-speedtest", List.of(DemoFleet.lineId(i)))));
+                    Map.of("downloadMbps", kind == 0 ? 1000.0 : 300.0), lineIds));
         }
         LOG.info("demo: seeded {} customers with {} services", DemoFleet.CUSTOMERS, 2 * DemoFleet.CUSTOMERS);
     }

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class MappingBenchmark {
 
-    @Param({"wisla-vpn/two-tunnels.input.json", "wisla-speedtest/ookla-one.input.json"})
+    @Param({"wisla-vpn/two-tunnels.input.json", "wisla-speedtest/ookla-one.input.json", "snmp-traps/link-down-v3.input.json"})
     public String sample;
 
     private String adapter;

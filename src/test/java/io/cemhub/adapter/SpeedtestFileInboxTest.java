@@ -108,7 +108,7 @@ class SpeedtestFileInboxTest extends HubTestSupport {
     void theAdapterCatalogueListsEveryAdapterWithItsRoutesAndCounters() {
         JsonNode adapters = http().get("/api/v1/adapters").json();
 
-        assertThat(adapters.findValuesAsText("id")).contains("wisla-vpn", "wisla-speedtest", "billing");
+        assertThat(adapters.findValuesAsText("id")).contains("wisla-vpn", "wisla-speedtest", "billing", "snmp-traps");
         for (JsonNode adapter : adapters) {
             assertThat(adapter.path("status").asText()).isEqualTo("started");
             assertThat(adapter.path("counters").has("received")).isTrue();
@@ -116,7 +116,7 @@ class SpeedtestFileInboxTest extends HubTestSupport {
         assertThat(adapters.findValues("routes").stream().flatMap(r -> r.findValuesAsText("id").stream()))
                 .as("the route instances, not the routes made from Kamelets")
                 .containsExactlyInAnyOrder("wisla-speedtest-file", "wisla-speedtest-rest", "wisla-vpn-jms", "wisla-vpn-rest",
-                        "billing-events-jms", "billing-cdr-file");
+                        "billing-events-jms", "billing-cdr-file", "snmp-traps-receiver");
         assertThat(camel.getRoute("wisla-vpn-rest-kamelet").isCreatedByKamelet())
                 .as("routes made from Kamelets have the stable ids the route instances give them").isTrue();
         assertThat(camel.getRoute("wisla-speedtest-file-kamelet")).isNotNull();

@@ -28,7 +28,7 @@ class DemoProfileTest {
                 .profiles("test", "demo")
                 .run(TestHubArgs.of(dir, "--cem.demo.rest-period=200", "--cem.demo.vpn-period=300",
                         "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500",
-                        "--cem.demo.cdr-period=400", "--cem.demo.money-period=300"))) {
+                        "--cem.demo.cdr-period=400", "--cem.demo.money-period=300", "--cem.demo.snmp-period=200"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> feeds.eventsSeen() >= 100);
@@ -41,6 +41,10 @@ class DemoProfileTest {
             // and a webhook subscriber of the hub's own gets the alarms, signed, over HTTP
             DemoWebhookSubscriber webhook = hub.getBean(DemoWebhookSubscriber.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> webhook.received() > 0);
+            // the simulated router's traps pass the receiver (community cem-demo) and the snmp-traps mapping;
+            // its unmapped heartbeat trap is kept in quarantine
+            await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("snmp-traps").mapped() > 0
+                    && adapters.snapshot("snmp-traps").quarantined() > 0);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
             await().atMost(Duration.ofSeconds(30)).until(() -> hasFiles(done));
             // billing: CDR files (a bad line now and then) and money events (a malformed message now and then)

@@ -20,7 +20,8 @@ public final class TestHubArgs {
         Map<String, String> args = new LinkedHashMap<>();
         for (String arg : List.of("--cem.data-dir=" + dataDir, "--server.port=0",
                 "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
-                "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(), "--spring.jmx.enabled=false")) {
+                "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(), "--spring.jmx.enabled=false",
+                "--cem.snmp.traps.port=0")) {
             args.put(arg.substring(0, arg.indexOf('=')), arg);
         }
         for (String arg : extra) {
