@@ -38,7 +38,8 @@ public class StartupReport {
                 ? "embedded Artemis " + broker.getAcceptor().replaceFirst("\\?.*", "") + " (CORE, AMQP, STOMP, MQTT)"
                 : "external Artemis " + broker.connectionUrl();
         LOG.info("CEM Hub ready | API {}/api/v1 | OpenAPI {}/v3/api-docs | Swagger UI {}/swagger-ui.html"
-                        + " | health {}/actuator/health | broker {} | SNMP traps {} | data {}", http, http, http, http,
+                        + " | Hawtio {}/actuator/hawtio/ | health {}/actuator/health | metrics {}/actuator/prometheus"
+                        + " | broker {} | SNMP traps {} | data {}", http, http, http, http, http, http,
                 brokerLine, trapLine(), Path.of(hub.getDataDir()).toAbsolutePath().normalize());
     }
 

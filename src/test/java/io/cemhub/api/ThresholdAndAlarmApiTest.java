@@ -39,7 +39,7 @@ class ThresholdAndAlarmApiTest extends EventsTestSupport {
         assertThat(audit).hasSize(2);
         assertThat(audit.get(1).path("oldJson").asText()).contains("10.0");
         assertThat(audit.get(1).path("newJson").asText()).contains("20.0");
-        assertThat(audit.get(1).path("actor").asText()).isEqualTo("anonymous");
+        assertThat(audit.get(1).path("actor").asText()).as("the logged-in user").isEqualTo("admin");
         assertThat(http.post("/api/v1/thresholds", "{\"id\":\"r-" + run + "\"," + rule("S", 1, 0).substring(1)).status())
                 .isEqualTo(409);
         assertThat(http.delete("/api/v1/thresholds/r-" + run).status()).isEqualTo(204);

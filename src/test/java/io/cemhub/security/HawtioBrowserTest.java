@@ -29,9 +29,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * login, an operator logs in, and the Camel view lists the hub's routes, which needs Jolokia POSTs with
  * the CSRF token to work. The last screenshot is kept in target/hawtio-routes.png.
  */
-// Camel's MBeans are what Hawtio's Camel view shows: JMX on (Spring's and Camel's; the test support
-// switches Camel's off by default).
-@TestPropertySource(properties = "spring.jmx.enabled=true")
+// Camel's MBeans are what Hawtio's Camel view shows: Camel's JMX on (the test support switches it off by
+// default). The extra property keeps this context apart from cached ones: Spring's context cache does not
+// look at @DisableJmx, and a cached context with Camel's JMX off would show Hawtio no routes.
+@TestPropertySource(properties = "cem.test.context=hawtio")
 @DisableJmx(false)
 class HawtioBrowserTest extends HubTestSupport {
 
