@@ -63,6 +63,13 @@ stop_hub() {
 }
 trap stop_hub EXIT
 
+# Logins for the generator, new for each run: an API key (SOURCE) for the POSTs, and an ADMIN user for its
+# subscription on cem.events ({noop}: a throw-away password of a throw-away hub).
+export CEM_BENCH_API_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export CEM_BENCH_BROKER_USER=bench
+export CEM_BENCH_BROKER_PASSWORD="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+BENCH_KEY_SHA=$(printf %s "$CEM_BENCH_API_KEY" | sha256sum | cut -d' ' -f1)
+
 echo "starting hub ($("$HUB_JAVA" -version 2>&1 | head -1)) on 127.0.0.1:$HTTP_PORT, broker 127.0.0.1:$BROKER_PORT, data $DATA_DIR"
 # shellcheck disable=SC2086 # HUB_JVM_OPTS and HUB_ARGS are word lists on purpose
 "$HUB_JAVA" ${HUB_JVM_OPTS:-} -jar "$JAR" \
@@ -70,6 +77,10 @@ echo "starting hub ($("$HUB_JAVA" -version 2>&1 | head -1)) on 127.0.0.1:$HTTP_P
   --server.port="$HTTP_PORT" \
   "--cem.broker.acceptor=tcp://127.0.0.1:$BROKER_PORT?protocols=CORE,AMQP,STOMP,MQTT" \
   --cem.data-dir="$DATA_DIR" \
+  "--cem.security.api-keys[0].name=bench" "--cem.security.api-keys[0].sha256=$BENCH_KEY_SHA" \
+  "--cem.security.api-keys[0].roles=SOURCE" \
+  "--cem.security.users[0].username=$CEM_BENCH_BROKER_USER" \
+  "--cem.security.users[0].password-hash={noop}$CEM_BENCH_BROKER_PASSWORD" "--cem.security.users[0].roles=ADMIN" \
   ${HUB_ARGS:-} >"$HUB_LOG" 2>&1 &
 HUB_PID=$!
 

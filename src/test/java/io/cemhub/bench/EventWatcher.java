@@ -35,7 +35,9 @@ final class EventWatcher implements AutoCloseable {
     private Connection connection;
 
     EventWatcher(String brokerUrl, String subscription) {
-        this.factory = new ActiveMQConnectionFactory(brokerUrl);
+        // The broker needs a login too: bench/ingest-load.sh makes a user for the generator.
+        this.factory = new ActiveMQConnectionFactory(brokerUrl, System.getenv("CEM_BENCH_BROKER_USER"),
+                System.getenv("CEM_BENCH_BROKER_PASSWORD"));
         this.subscription = subscription;
     }
 

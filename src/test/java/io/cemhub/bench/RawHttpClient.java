@@ -32,6 +32,10 @@ final class RawHttpClient implements Closeable {
     private OutputStream out;
     private int connects;
 
+    /** The hub's ingest needs a login: bench/ingest-load.sh gives the generator an API key (role SOURCE). */
+    private static final String AUTH = System.getenv("CEM_BENCH_API_KEY") == null ? ""
+            : "\r\nX-API-Key: " + System.getenv("CEM_BENCH_API_KEY");
+
     RawHttpClient(URI base) {
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 80 : base.getPort();
@@ -78,7 +82,7 @@ final class RawHttpClient implements Closeable {
 
     private byte[] request(String path, byte[] body) {
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
-                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: "
+                + "\r\nContent-Type: application/json\r\nAccept: application/json" + AUTH + "\r\nContent-Length: "
                 + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[headBytes.length + body.length];
