@@ -44,7 +44,7 @@ final class AccessRules {
                 .requestMatchers(paths(HttpMethod.GET, "/api/v1/customers", "/api/v1/services", "/api/v1/services/**",
                         "/api/v1/thresholds", "/api/v1/thresholds/**", "/api/v1/silences", "/api/v1/silences/**",
                         "/tmf-api/alarmManagement/**", "/api/v1/quarantine", "/api/v1/quarantine/**", "/api/v1/adapters",
-                        "/api/v1/adapters/**", "/api/v1/subscriptions", "/api/v1/subscriptions/**"))
+                        "/api/v1/adapters/**", "/api/v1/subscriptions", "/api/v1/subscriptions/**", "/api/v1/identity/**"))
                 .hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST))
                 .requestMatchers(paths(HttpMethod.POST, "/api/v1/thresholds/backtest")).hasAnyRole(names(ADMIN, OPERATOR, ANALYST))
                 .requestMatchers(paths(null, "/api/v1/thresholds/**", "/api/v1/thresholds", "/api/v1/silences", "/api/v1/silences/**",
