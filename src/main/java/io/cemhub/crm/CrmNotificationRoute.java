@@ -2,6 +2,7 @@ package io.cemhub.crm;
 
 import io.cemhub.pipeline.HubErrorHandling;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.cxf.binding.soap.SoapFault;
 
 /**
  * The SOAP service the CRM pushes to ({@code /services/crm}, contract adapters/crm/crm-notifications.wsdl).
@@ -23,6 +24,8 @@ public class CrmNotificationRoute extends RouteBuilder {
         from("cxf:bean:crmNotificationEndpoint")
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(HubErrorHandling.ID)
+                // a Fault is the answer, not an error of the hub: back to the CRM, counted and logged once
+                .onException(SoapFault.class).handled(false).logExhausted(false).logStackTrace(false).end()
                 .process(handler).id("crm-notification");
     }
 }

@@ -41,17 +41,19 @@ public class CrmSoapConfiguration {
     }
 
     @Bean
-    public CxfEndpoint crmNotificationEndpoint(Bus bus, CrmProperties crm, ObjectProvider<CrmSecurityInterceptor> security) {
+    public CxfEndpoint crmNotificationEndpoint(Bus bus, CrmProperties crm, ObjectProvider<CrmSecurityInterceptor> security,
+                                               MeterRegistry meters) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress(crm.getPath());
         endpoint.setWsdlURL(Path.of(crm.getContractDir(), "crm-notifications.wsdl").toUri().toString());
-        endpoint.setServiceNameAsQName(new QName(NOTIFICATIONS_NS, "CrmNotificationService"));
-        endpoint.setPortNameAsQName(new QName(NOTIFICATIONS_NS, "CrmNotificationPort"));
+        endpoint.setServiceName(new QName(NOTIFICATIONS_NS, "CrmNotificationService").toString());
+        endpoint.setPortName(new QName(NOTIFICATIONS_NS, "CrmNotificationPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
         endpoint.setProperties(hardened(crm));
         security.orderedStream().forEach(endpoint.getInInterceptors()::add);
         endpoint.getInInterceptors().add(new BodySizeLimit(crm.getMaxBodyBytes()));
+        endpoint.getOutFaultInterceptors().add(new FaultCounter(meters));
         return endpoint;
     }
 
