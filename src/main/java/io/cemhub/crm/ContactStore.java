@@ -15,7 +15,7 @@ public class ContactStore {
 
     public void save(String customerId, CrmCustomer.Contact contact) {
         jdbc.update("delete from customer_contact where customer_id = ?", customerId);
-        if (contact != null && !contact.isEmpty()) {
+        if (!CrmCustomer.Contact.isBlank(contact)) {
             jdbc.update("insert into customer_contact (customer_id, name, email, phone) values (?, ?, ?, ?)",
                     customerId, contact.name(), contact.email(), contact.phone());
         }

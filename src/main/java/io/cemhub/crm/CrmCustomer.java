@@ -18,8 +18,8 @@ public record CrmCustomer(Customer customer, Contact contact, List<Service> serv
     /** How to reach the customer; every field optional. */
     public record Contact(String name, String email, String phone) {
 
-        public boolean isEmpty() {
-            return name == null && email == null && phone == null;
+        public static boolean isBlank(Contact contact) {
+            return contact == null || contact.name() == null && contact.email() == null && contact.phone() == null;
         }
     }
 }

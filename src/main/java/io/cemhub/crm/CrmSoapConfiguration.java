@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.xml.namespace.QName;
@@ -29,11 +28,6 @@ import java.util.Map;
 public class CrmSoapConfiguration {
 
     static final String NOTIFICATIONS_NS = "urn:cemhub:crm:notifications:v1";
-
-    @Bean
-    public ContactStore contactStore(JdbcTemplate jdbc) {
-        return new ContactStore(jdbc);
-    }
 
     @Bean
     public CustomerSync customerSync(RegistryService registry, ContactStore contacts, TransactionTemplate transaction) {
