@@ -43,6 +43,23 @@ public class CrmProperties {
     public void setMaxTextLength(int maxTextLength) { this.maxTextLength = maxTextLength; }
     public Query getQuery() { return query; }
 
+    /**
+     * The URL of a contract file: from {@link #getContractDir()} when it is there, else the copy packaged
+     * in the jar (classpath crm-contract/), so a hub without an adapters/crm folder still serves the CRM.
+     */
+    public String contractUrl(String file) {
+        java.nio.file.Path onDisk = java.nio.file.Path.of(contractDir, file);
+        if (java.nio.file.Files.isRegularFile(onDisk)) {
+            return onDisk.toUri().toString();
+        }
+        java.net.URL packaged = CrmProperties.class.getResource("/crm-contract/" + file);
+        if (packaged == null) {
+            throw new IllegalStateException("the CRM contract " + file + " is neither in " + contractDir
+                    + " (cem.crm.contract-dir) nor in the jar");
+        }
+        return packaged.toString();
+    }
+
     /** The CRM's query service (crm-query.wsdl), asked about ids the registry does not know. */
     public static class Query {
         /** Its address; empty: the hub never asks (held records wait for notifications only). */

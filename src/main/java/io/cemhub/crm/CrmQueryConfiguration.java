@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.xml.namespace.QName;
-import java.nio.file.Path;
 
 /**
  * The hub as the CRM's client (crm-query.wsdl): only when {@code cem.crm.query.url} is set. Its
@@ -27,7 +26,7 @@ public class CrmQueryConfiguration {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress(crm.getQuery().getUrl());
-        endpoint.setWsdlURL(Path.of(crm.getContractDir(), "crm-query.wsdl").toUri().toString());
+        endpoint.setWsdlURL(crm.contractUrl("crm-query.wsdl"));
         endpoint.setServiceName(new QName(QUERY_NS, "CrmQueryService").toString());
         endpoint.setPortName(new QName(QUERY_NS, "CrmQueryPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.xml.namespace.QName;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ public class CrmSoapConfiguration {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress(crm.getPath());
-        endpoint.setWsdlURL(Path.of(crm.getContractDir(), "crm-notifications.wsdl").toUri().toString());
+        endpoint.setWsdlURL(crm.contractUrl("crm-notifications.wsdl"));
         endpoint.setServiceName(new QName(NOTIFICATIONS_NS, "CrmNotificationService").toString());
         endpoint.setPortName(new QName(NOTIFICATIONS_NS, "CrmNotificationPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);

@@ -122,5 +122,7 @@ class CrmNotificationTest extends EventsTestSupport {
         assertThat(http().get("/services/crm?wsdl").raw().body()).contains("CrmNotificationService").contains("crm.xsd");
         assertThat(http().get("/api/v1/customers").status()).isEqualTo(200);
         assertThat(http().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(http().get("/v3/api-docs").json().path("paths").has("/api/v1/customers/{id}/overview")).isTrue();
+        assertThat(http().get("/v3/api-docs").json().path("paths").has("/api/v1/identity/held")).isTrue();
     }
 }
