@@ -29,7 +29,12 @@ public class DemoConfiguration {
     }
 
     @Bean
-    public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapterFeeds) {
-        return new DemoFeedRoutes(feeds, adapterFeeds);
+    public DemoCrmFeed demoCrmFeed(Clock clock, Environment env) {
+        return new DemoCrmFeed(clock, () -> baseUrl(env));
+    }
+
+    @Bean
+    public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapterFeeds, DemoCrmFeed crm) {
+        return new DemoFeedRoutes(feeds, adapterFeeds, crm);
     }
 }
