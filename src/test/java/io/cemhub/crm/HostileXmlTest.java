@@ -4,6 +4,7 @@ import io.cemhub.identity.RegistryService;
 import io.cemhub.model.Customer;
 import io.cemhub.support.HubTestSupport;
 import io.cemhub.support.Soap;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +24,8 @@ class HostileXmlTest extends HubTestSupport {
 
     @Autowired
     RegistryService registry;
+    @Autowired
+    MeterRegistry meters;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -40,7 +43,7 @@ class HostileXmlTest extends HubTestSupport {
         aCustomerToRemove("C-" + run);
         Soap.Answer answer = Soap.post(url(), Soap.sample("xxe.hostile.xml", run));
 
-        assertThat(answer.isFault()).as(answer.body()).isTrue();
+        assertRefused(answer);
         assertThat(answer.faultString()).contains("DTD");
         assertThat(answer.body()).doesNotContain("root:");
         assertThat(registry.customer("C-" + run)).isPresent();
@@ -50,7 +53,7 @@ class HostileXmlTest extends HubTestSupport {
     void entityExpansionIsRefused() {
         Soap.Answer answer = Soap.post(url(), Soap.sample("billion-laughs.hostile.xml", run));
 
-        assertThat(answer.isFault()).as(answer.body()).isTrue();
+        assertRefused(answer);
         assertThat(answer.faultString()).contains("DTD");
         assertThat(answer.body().length()).isLessThan(4096);
     }
@@ -64,7 +67,7 @@ class HostileXmlTest extends HubTestSupport {
 
         Soap.Answer answer = Soap.post(url(), deep.toString());
 
-        assertThat(answer.isFault()).as(answer.body()).isTrue();
+        assertRefused(answer);
         assertThat(answer.faultString()).containsIgnoringCase("depth");
     }
 
@@ -74,7 +77,7 @@ class HostileXmlTest extends HubTestSupport {
 
         Soap.Answer answer = Soap.post(url(), huge);
 
-        assertThat(answer.isFault()).as(answer.body()).isTrue();
+        assertRefused(answer);
         assertThat(answer.body()).contains("body-too-large");
         assertThat(answer.faultString()).contains("cem.crm.max-body-bytes");
     }
@@ -86,8 +89,15 @@ class HostileXmlTest extends HubTestSupport {
         // no Content-Length: the body is sent chunked, so only counting what is read can stop it
         Soap.Answer answer = Soap.post(url(), HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)));
 
-        assertThat(answer.isFault()).as(answer.body()).isTrue();
+        assertRefused(answer);
         assertThat(answer.faultString()).contains("cem.crm.max-body-bytes");
+    }
+
+    /** A Client Fault (the request is at fault), counted. */
+    void assertRefused(Soap.Answer answer) {
+        assertThat(answer.isFault()).as(answer.body()).isTrue();
+        assertThat(answer.body()).contains("<faultcode>soap:Client</faultcode>");
+        assertThat(meters.find("cem.crm.faults").tag("kind", "client").counter().count()).isPositive();
     }
 
     /** A valid CustomerRemoved padded with 2 MiB of short comments (the limit is 1 MiB; no other limit trips). */
