@@ -47,10 +47,16 @@ public class ResolveStage implements Processor {
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
-        boolean mayHold = exchange.getMessage().getHeader(HoldPolicy.RELEASE_PROPERTY) == null;
+        Object released = exchange.getMessage().getHeader(HoldPolicy.RELEASE_PROPERTY);
+        boolean mayHold = released == null;
+        // released as resolved: the mapping is new, so this instance's cache (maybe "unknown") is not asked
+        boolean fresh = HoldPolicy.RELEASED_RESOLVED.equals(released);
         for (PipelineItem item : (List<PipelineItem>) exchange.getMessage().getBody(List.class)) {
             CemRecord record = item.record();
             String system = record.source() == null ? null : record.source().system();
+            if (fresh) {
+                resolver.forget(system, record instanceof Measurement m ? m.serviceId() : ((CustomerInteraction) record).customerId());
+            }
             if (record instanceof Measurement m) {
                 Optional<ResolvedService> found = resolver.service(system, m.serviceId());
                 if (mayHold && held(item, new HeldKey(system, HeldKey.Kind.SERVICE, m.serviceId()), found.isPresent())) {

@@ -58,7 +58,7 @@ class HoldRestartTest {
             registry.putCustomer(new Customer("C-LATER", "Later", "business", "silver", "active", Map.of()));
             registry.putService(new Service("S-LATER", "C-LATER", "vpn", Map.of(), Map.of("wisla-vpn", List.of("TUN-LATER"))));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> events.recordEvents().size() >= ids.size());
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.recordEvents().size() >= ids.size());
             List<JsonNode> received = events.recordEvents();
             assertThat(received.stream().map(e -> e.path("correlationId").asText()).toList())
                     .containsExactlyElementsOf(ids);
