@@ -31,6 +31,7 @@ public class CrmLookup implements UnknownIdLookup, AutoCloseable {
     private final MeterRegistry meters;
     private final Cache<HeldKey, Boolean> answered;
     private final Set<HeldKey> asking = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
     private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(1000), r -> new Thread(r, "cem-crm-lookup"));
 
@@ -64,7 +65,13 @@ public class CrmLookup implements UnknownIdLookup, AutoCloseable {
         CrmQueryClient.Answer answer = client.getCustomer(system, key.ref());
         if (answer.unavailable()) {
             count("unavailable");
+            if (down.compareAndSet(false, true)) {
+                LOG.warn("the CRM's query service does not answer (down, slow or circuit open): records wait for it");
+            }
             return;
+        }
+        if (down.compareAndSet(true, false)) {
+            LOG.info("the CRM's query service answers again");
         }
         answered.put(key, Boolean.TRUE);
         if (answer.customer().isEmpty()) {

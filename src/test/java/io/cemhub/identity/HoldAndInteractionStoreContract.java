@@ -4,11 +4,12 @@ import io.cemhub.model.CemJson;
 import io.cemhub.model.CustomerInteraction;
 import io.cemhub.model.SourceRef;
 import io.cemhub.overview.InteractionStore;
+import io.cemhub.support.MigratedDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,22 @@ abstract class HoldAndInteractionStoreContract {
 
     HeldRecordStore held;
     InteractionStore interactions;
+    private MigratedDatabase database;
 
-    protected abstract DataSource dataSource();
+    /** A migrated, empty database of the kind under test. */
+    protected abstract MigratedDatabase database();
 
     @BeforeEach
     void wire() {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
+        database = database();
+        JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         held = new HeldRecordStore(jdbc);
         interactions = new InteractionStore(jdbc, CemJson.newMapper());
+    }
+
+    @AfterEach
+    void closeDatabase() throws Exception {
+        database.close();
     }
 
     static HeldRecordStore.Held held(HeldKey key, String id, Instant at) {

@@ -82,6 +82,9 @@ public final class FakeCrm implements AutoCloseable {
             wrapper.setLoadOnStartup(1);
             context.addServletMappingDecoded("/services/*", "cxf");
             tomcat.start();
+            if (tomcat.getConnector().getLocalPort() != port) {
+                throw new IllegalStateException("the fake CRM could not listen on port " + port);
+            }
             endpoint = new EndpointImpl(bus, new Answering());
             endpoint.setWsdlLocation(Path.of("adapters/crm/crm-query.wsdl").toUri().toString());
             endpoint.setServiceName(new QName("urn:cemhub:crm:query:v1", "CrmQueryService"));
