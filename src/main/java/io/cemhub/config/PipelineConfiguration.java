@@ -1,6 +1,11 @@
 package io.cemhub.config;
 
+import io.cemhub.identity.HeldRecordReleaser;
+import io.cemhub.identity.HeldRecordStore;
+import io.cemhub.identity.HoldPolicy;
+import io.cemhub.identity.HoldSweepRoute;
 import io.cemhub.identity.IdentityProperties;
+import io.cemhub.identity.UnknownIdLookup;
 import io.cemhub.identity.IdentityResolver;
 import io.cemhub.identity.RegistryRepository;
 import io.cemhub.identity.RegistryService;
@@ -16,6 +21,7 @@ import io.cemhub.pipeline.EvaluateStage;
 import io.cemhub.pipeline.Evaluator;
 import io.cemhub.pipeline.EventFactory;
 import io.cemhub.pipeline.EventPublisher;
+import io.cemhub.pipeline.HoldWriter;
 import io.cemhub.pipeline.HubErrorHandling;
 import io.cemhub.pipeline.IngestPipelineRoute;
 import io.cemhub.pipeline.PipelineProperties;
@@ -25,6 +31,7 @@ import io.cemhub.quarantine.QuarantineProcessor;
 import io.cemhub.quarantine.QuarantineService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,8 +56,32 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    public RegistryService registryService(RegistryRepository repository, IdentityResolver resolver) {
-        return new RegistryService(repository, resolver);
+    public RegistryService registryService(RegistryRepository repository, IdentityResolver resolver,
+                                           ApplicationEventPublisher events) {
+        return new RegistryService(repository, resolver, events);
+    }
+
+    @Bean
+    public HoldPolicy holdPolicy(IdentityProperties properties) {
+        return new HoldPolicy(properties);
+    }
+
+    @Bean
+    public HeldRecordStore heldRecordStore(JdbcTemplate jdbc) {
+        return new HeldRecordStore(jdbc);
+    }
+
+    @Bean
+    public HeldRecordReleaser heldRecordReleaser(HeldRecordStore store, IdentityResolver resolver, HoldPolicy policy,
+                                                 IngestGateway gateway, IngestBatchCodec codec,
+                                                 ObjectProvider<UnknownIdLookup> lookup, Clock clock, MeterRegistry meters) {
+        return new HeldRecordReleaser(store, resolver, policy, gateway, codec, lookup.getIfAvailable(() -> UnknownIdLookup.NONE),
+                clock, meters);
+    }
+
+    @Bean
+    public HoldSweepRoute holdSweepRoute(HeldRecordReleaser releaser) {
+        return new HoldSweepRoute(releaser);
     }
 
     @Bean
@@ -82,16 +113,18 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    public IngestPipelineRoute ingestPipelineRoute(IngestBatchCodec codec, IdentityResolver resolver,
-                                                   EventFactory events, ObjectProvider<Evaluator> evaluators,
+    public IngestPipelineRoute ingestPipelineRoute(IngestBatchCodec codec, IdentityResolver resolver, HoldPolicy hold,
+                                                   HeldRecordStore held, EventFactory events,
+                                                   ObjectProvider<Evaluator> evaluators,
                                                    CoreConfiguration.CanonicalJson json, PipelineProperties pipeline,
                                                    MeterRegistry meters, CheckpointStore checkpoints, EventPublisher publisher,
                                                    TransactionTemplate transaction, Clock clock) {
         return new IngestPipelineRoute(
                 new DecodeStage(codec),
-                new ResolveStage(resolver, meters),
+                new ResolveStage(resolver, hold, meters),
                 new EnrichStage(),
-                new EvaluateStage(events, evaluators.orderedStream().toList(), checkpoints, transaction, json.mapper()),
+                new EvaluateStage(events, evaluators.orderedStream().toList(), checkpoints, transaction, json.mapper(),
+                        new HoldWriter(held, codec, clock)),
                 new PublishStage(publisher, meters, clock));
     }
 

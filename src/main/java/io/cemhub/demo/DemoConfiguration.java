@@ -40,8 +40,13 @@ public class DemoConfiguration {
     }
 
     @Bean
-    public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapterFeeds) {
-        return new DemoFeedRoutes(feeds, adapterFeeds);
+    public DemoCrmFeed demoCrmFeed(Clock clock, Environment env, DemoAccounts accounts) {
+        return new DemoCrmFeed(clock, () -> baseUrl(env), accounts::sourceKey);
+    }
+
+    @Bean
+    public DemoFeedRoutes demoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapterFeeds, DemoCrmFeed crm) {
+        return new DemoFeedRoutes(feeds, adapterFeeds, crm);
     }
 
     // --- billing (issue 4): CDR files and money events for the demo customers' billing accounts ---

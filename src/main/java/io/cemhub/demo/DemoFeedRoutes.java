@@ -7,10 +7,12 @@ public class DemoFeedRoutes extends RouteBuilder {
 
     private final DemoFeeds feeds;
     private final DemoAdapterFeeds adapters;
+    private final DemoCrmFeed crm;
 
-    public DemoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapters) {
+    public DemoFeedRoutes(DemoFeeds feeds, DemoAdapterFeeds adapters, DemoCrmFeed crm) {
         this.feeds = feeds;
         this.adapters = adapters;
+        this.crm = crm;
     }
 
     @Override
@@ -41,6 +43,11 @@ public class DemoFeedRoutes extends RouteBuilder {
         from("timer:demo-speedtest-file?delay=5000&period={{cem.demo.csv-period:10000}}")
                 .routeId("demo-feed-wisla-speedtest-file").autoStartup("{{cem.demo.adapters:true}}")
                 .bean(adapters, "dropCsvExport").id("drop-csv-export");
+
+        // The CRM over SOAP: a customer the hub learns (its held measurement flows), tickets (cem.demo.crm=false: off)
+        from("timer:demo-crm?delay=6000&period={{cem.demo.crm-period:5000}}")
+                .routeId("demo-feed-crm-soap").autoStartup("{{cem.demo.crm:true}}")
+                .bean(crm, "step").id("crm-step");
 
         from("jms:topic:{{cem.pipeline.events-topic:cem.events}}")
                 .routeId("demo-event-tail")

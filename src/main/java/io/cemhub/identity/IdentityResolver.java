@@ -38,6 +38,14 @@ public class IdentityResolver {
         return customerRef == null ? Optional.empty() : customers.get(new Ref(system, customerRef));
     }
 
+    /** Forgets what is remembered about one id (found or not): its next lookup asks the registry. */
+    public void forget(String system, String ref) {
+        if (ref != null) {
+            services.invalidate(new Ref(system, ref));
+            customers.invalidate(new Ref(system, ref));
+        }
+    }
+
     public void invalidateAll() {
         services.invalidateAll();
         customers.invalidateAll();

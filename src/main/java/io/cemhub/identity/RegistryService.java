@@ -2,6 +2,7 @@ package io.cemhub.identity;
 
 import io.cemhub.model.Customer;
 import io.cemhub.model.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -12,17 +13,20 @@ import java.util.function.BiFunction;
 /**
  * The rules of the customer and service registry: an external id belongs to one customer or service
  * only, a service needs an existing customer, a customer with services cannot be deleted. Every write
- * clears the identity cache of this instance.
+ * clears the identity cache of this instance and announces {@link RegistryChanged} (held records may be
+ * resolvable now).
  */
 @Transactional
 public class RegistryService {
 
     private final RegistryRepository repository;
     private final IdentityResolver resolver;
+    private final ApplicationEventPublisher events;
 
-    public RegistryService(RegistryRepository repository, IdentityResolver resolver) {
+    public RegistryService(RegistryRepository repository, IdentityResolver resolver, ApplicationEventPublisher events) {
         this.repository = repository;
         this.resolver = resolver;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -39,7 +43,7 @@ public class RegistryService {
     public boolean putCustomer(Customer customer) {
         checkExternalIds(customer.id(), customer.externalIds(), repository::customerOfExternalId, "customer");
         boolean created = repository.saveCustomer(customer);
-        resolver.invalidateAll();
+        changed("customer " + customer.id());
         return created;
     }
 
@@ -50,7 +54,7 @@ public class RegistryService {
                     + " service(s): delete them first");
         }
         boolean deleted = repository.deleteCustomer(id);
-        resolver.invalidateAll();
+        changed("customer " + id);
         return deleted;
     }
 
@@ -71,14 +75,19 @@ public class RegistryService {
         }
         checkExternalIds(service.id(), service.externalIds(), repository::serviceOfExternalId, "service");
         boolean created = repository.saveService(service);
-        resolver.invalidateAll();
+        changed("service " + service.id());
         return created;
     }
 
     public boolean deleteService(String id) {
         boolean deleted = repository.deleteService(id);
-        resolver.invalidateAll();
+        changed("service " + id);
         return deleted;
+    }
+
+    private void changed(String what) {
+        resolver.invalidateAll();
+        events.publishEvent(new RegistryChanged(what));
     }
 
     private static void checkExternalIds(String ownerId, Map<String, List<String>> externalIds,

@@ -89,6 +89,15 @@ public class IngestGateway {
                 .distinct().count(), batches.size());
     }
 
+    /**
+     * Puts records that were accepted before back on the ingest queue (the identity hold releasing them),
+     * each message marked with {@code property=value}; in a transaction of its own, durable on return.
+     */
+    public void resubmit(SourceRef entry, List<CemRecord> records, String property, String value) {
+        sender.send(split(records), property, value);
+        meters.counter("cem.ingest.resubmitted", "entry", entryName(entry)).increment(records.size());
+    }
+
     List<PartitionBatch> split(List<CemRecord> records) {
         Map<Integer, List<CemRecord>> byPartition = new LinkedHashMap<>();
         for (CemRecord record : records) {

@@ -40,8 +40,13 @@ public final class JmsIngestSender {
      * does not commit by itself; a cached session closed with an open transaction rolls back.
      */
     public void send(List<PartitionBatch> batches) {
+        send(batches, null, null);
+    }
+
+    /** As {@link #send(List)}, every message carrying the string property {@code name=value} (unless null). */
+    public void send(List<PartitionBatch> batches, String name, String value) {
         template.execute(session -> {
-            sendIn(session, batches);
+            sendIn(session, batches, name, value);
             session.commit();
             return null;
         }, true);
@@ -49,6 +54,10 @@ public final class JmsIngestSender {
 
     /** Sends in the caller's transacted session (e.g. the JMS consumer's): the caller commits. */
     public void sendIn(Session session, List<PartitionBatch> batches) throws JMSException {
+        sendIn(session, batches, null, null);
+    }
+
+    private void sendIn(Session session, List<PartitionBatch> batches, String name, String value) throws JMSException {
         Queue queue = session.createQueue(queueName);
         MessageProducer producer = session.createProducer(queue);
         try {
@@ -58,6 +67,9 @@ public final class JmsIngestSender {
                 message.setStringProperty("JMSXGroupID", Partitioner.groupOf(batch.partition()));
                 message.setIntProperty(PARTITION_PROPERTY, batch.partition());
                 message.setIntProperty(RECORDS_PROPERTY, batch.records().size());
+                if (name != null) {
+                    message.setStringProperty(name, value);
+                }
                 producer.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
             }
         } finally {

@@ -16,6 +16,9 @@ public class EnrichStage implements Processor {
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
         for (PipelineItem item : (List<PipelineItem>) exchange.getMessage().getBody(List.class)) {
+            if (item.isHeld()) {
+                continue;
+            }
             item.context(contextOf(item));
         }
     }

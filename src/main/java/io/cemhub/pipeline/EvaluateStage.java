@@ -17,7 +17,8 @@ import java.util.Optional;
  * Creates each record's own event, then runs every {@link Evaluator} in ONE database transaction that
  * also records the partition's checkpoint (this message's id and the events evaluation produced). If the
  * hub dies after that commit but before the JMS commit, the message comes back: the checkpoint
- * recognises it, and the stored events are published again instead of evaluating twice.
+ * recognises it, and the stored events are published again instead of evaluating twice. Records the
+ * resolve stage held make no event here: they are stored as held in the same transaction.
  */
 public class EvaluateStage implements Processor {
 
@@ -28,9 +29,11 @@ public class EvaluateStage implements Processor {
     private final CheckpointStore checkpoints;
     private final TransactionTemplate transaction;
     private final ObjectMapper mapper;
+    private final HoldWriter hold;
 
     public EvaluateStage(EventFactory events, List<Evaluator> evaluators, CheckpointStore checkpoints,
-                         TransactionTemplate transaction, ObjectMapper mapper) {
+                         TransactionTemplate transaction, ObjectMapper mapper, HoldWriter hold) {
+        this.hold = hold;
         this.events = events;
         this.evaluators = List.copyOf(evaluators);
         this.checkpoints = checkpoints;
@@ -42,8 +45,15 @@ public class EvaluateStage implements Processor {
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
         List<PipelineItem> items = exchange.getMessage().getBody(List.class);
+        List<PipelineItem> flowing = new ArrayList<>(items.size());
+        List<PipelineItem> held = new ArrayList<>();
         for (PipelineItem item : items) {
-            item.events().add(events.recordEvent(item));
+            if (item.isHeld()) {
+                held.add(item);
+            } else {
+                item.events().add(events.recordEvent(item));
+                flowing.add(item);
+            }
         }
         String partition = exchange.getMessage().getHeader("JMSXGroupID", String.class);
         String messageId = exchange.getMessage().getHeader("JMSMessageID", String.class);
@@ -53,8 +63,11 @@ public class EvaluateStage implements Processor {
                 restore(items, last.get().eventsJson());
                 return;
             }
+            if (!held.isEmpty()) {
+                hold.hold(held);
+            }
             for (Evaluator evaluator : evaluators) {
-                evaluator.evaluate(items);
+                evaluator.evaluate(flowing);
             }
             if (partition != null && messageId != null) {
                 checkpoints.save(partition, messageId, write(items));

@@ -1,5 +1,6 @@
 package io.cemhub.pipeline;
 
+import io.cemhub.identity.HeldKey;
 import io.cemhub.identity.ResolvedService;
 import io.cemhub.model.CemRecord;
 import io.cemhub.model.Customer;
@@ -18,6 +19,7 @@ public final class PipelineItem {
     private ResolvedService resolvedService;
     private Customer resolvedCustomer;
     private EventContext context;
+    private HeldKey heldFor;
     private final List<EventEnvelope> events = new ArrayList<>(2);
 
     public PipelineItem(CemRecord record) {
@@ -32,6 +34,11 @@ public final class PipelineItem {
     public void resolvedCustomer(Customer customer) { this.resolvedCustomer = customer; }
     public EventContext context() { return context; }
     public void context(EventContext context) { this.context = context; }
+
+    /** The unknown id this record waits for, or null when it flows on. A held record makes no events. */
+    public HeldKey heldFor() { return heldFor; }
+    public void holdFor(HeldKey key) { this.heldFor = key; }
+    public boolean isHeld() { return heldFor != null; }
 
     /** Events this record causes, in the order they are to be published. */
     public List<EventEnvelope> events() { return events; }

@@ -1,8 +1,11 @@
 package io.cemhub.pipeline;
 
+import io.cemhub.identity.HeldKey;
+import io.cemhub.identity.HoldPolicy;
 import io.cemhub.identity.IdentityResolver;
 import io.cemhub.identity.ResolvedService;
 import io.cemhub.model.CemRecord;
+import io.cemhub.model.Customer;
 import io.cemhub.model.CustomerInteraction;
 import io.cemhub.model.Measurement;
 import io.micrometer.core.instrument.Counter;
@@ -20,37 +23,72 @@ import java.util.Optional;
 
 /**
  * Replaces the source's service id with the canonical one (keeping the source's id as
- * {@code characteristics.externalServiceId}). A record whose service is unknown is kept and flows on,
- * flagged "unresolved" by the enrich stage, and counted.
+ * {@code characteristics.externalServiceId}). A record whose id is unknown is either held (its system is
+ * one the CRM masters, {@code cem.identity.hold-systems}: it waits for the mapping, see {@link HoldPolicy};
+ * the evaluate stage stores it) or flows on, flagged "unresolved" by the enrich stage, and counted.
+ * Records coming back from the hold are never held again.
  */
 public class ResolveStage implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResolveStage.class);
 
     private final IdentityResolver resolver;
+    private final HoldPolicy hold;
     private final Counter unresolved;
+    private final Counter held;
 
-    public ResolveStage(IdentityResolver resolver, MeterRegistry meters) {
+    public ResolveStage(IdentityResolver resolver, HoldPolicy hold, MeterRegistry meters) {
         this.resolver = resolver;
+        this.hold = hold;
         this.unresolved = meters.counter("cem.identity.unresolved");
+        this.held = meters.counter("cem.identity.held");
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
+        Object released = exchange.getMessage().getHeader(HoldPolicy.RELEASE_PROPERTY);
+        boolean mayHold = released == null;
+        // released as resolved: the mapping is new, so this instance's cache (maybe "unknown") is not asked
+        boolean fresh = HoldPolicy.RELEASED_RESOLVED.equals(released);
         for (PipelineItem item : (List<PipelineItem>) exchange.getMessage().getBody(List.class)) {
             CemRecord record = item.record();
             String system = record.source() == null ? null : record.source().system();
+            if (fresh) {
+                resolver.forget(system, record instanceof Measurement m ? m.serviceId() : ((CustomerInteraction) record).customerId());
+            }
             if (record instanceof Measurement m) {
                 Optional<ResolvedService> found = resolver.service(system, m.serviceId());
+                if (mayHold && held(item, new HeldKey(system, HeldKey.Kind.SERVICE, m.serviceId()), found.isPresent())) {
+                    continue;
+                }
                 found.ifPresentOrElse(r -> {
                     item.resolvedService(r);
                     item.record(canonical(m, r));
                 }, () -> unknown(record));
             } else if (record instanceof CustomerInteraction i) {
-                resolver.customer(system, i.customerId()).ifPresentOrElse(item::resolvedCustomer, () -> unknown(record));
+                Optional<Customer> found = resolver.customer(system, i.customerId());
+                if (mayHold && held(item, new HeldKey(system, HeldKey.Kind.CUSTOMER, i.customerId()), found.isPresent())) {
+                    continue;
+                }
+                found.ifPresentOrElse(item::resolvedCustomer, () -> unknown(record));
             }
         }
+    }
+
+    private boolean held(PipelineItem item, HeldKey key, boolean known) {
+        if (!hold.mustWait(key, known)) {
+            return false;
+        }
+        item.holdFor(key);
+        hold.waiting(key);
+        held.increment();
+        if (LOG.isDebugEnabled()) {
+            MDC.put("recordId", item.record().id());
+            LOG.debug("{} {} from {} not known yet: record held", key.kind(), key.ref(), key.system());
+            MDC.remove("recordId");
+        }
+        return true;
     }
 
     private static Measurement canonical(Measurement m, ResolvedService r) {

@@ -48,8 +48,26 @@ public class MeasurementStore {
         }, args.toArray());
     }
 
+    /** The latest stored value of each metric of one service (Customer 360), by metric name. */
+    public List<StoredMetric> latest(String serviceId) {
+        List<StoredMetric> latest = new ArrayList<>();
+        jdbc.query("select m.metric, m.num_value, m.observed_at from measurement m join (select metric,"
+                + " max(observed_at) as last_at from measurement where service_id = ? group by metric) l"
+                + " on m.metric = l.metric and m.observed_at = l.last_at where m.service_id = ? order by m.metric", rs -> {
+                    String metric = rs.getString(1);
+                    if (latest.isEmpty() || !latest.get(latest.size() - 1).metric().equals(metric)) {
+                        latest.add(new StoredMetric(metric, rs.getDouble(2), rs.getTimestamp(3).toInstant()));
+                    }
+                }, serviceId, serviceId);
+        return latest;
+    }
+
     public int deleteObservedBefore(Instant cutoff) {
         return jdbc.update("delete from measurement where observed_at < ?", Timestamp.from(cutoff));
+    }
+
+    /** The latest value of one metric. */
+    public record StoredMetric(String metric, double value, Instant observedAt) {
     }
 
     /** One stored sample. */

@@ -35,9 +35,21 @@ final class AdapterSamples {
     private AdapterSamples() {
     }
 
+    /**
+     * The Kamelet adapters' folders. A folder with a WSDL is a SOAP adapter served by Java (adapters/crm:
+     * contract, README and golden SOAP samples, checked by CrmSoapSamplesTest), not a Kamelet.
+     */
     static List<Path> adapterFolders(Path adapters) {
         try (Stream<Path> folders = Files.list(adapters)) {
-            return folders.filter(Files::isDirectory).sorted().toList();
+            return folders.filter(Files::isDirectory).filter(f -> !isSoapAdapter(f)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isSoapAdapter(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".wsdl"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

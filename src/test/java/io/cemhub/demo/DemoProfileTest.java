@@ -4,6 +4,7 @@ import io.cemhub.CemHubApplication;
 import io.cemhub.adapter.AdapterMetrics;
 import io.cemhub.identity.RegistryService;
 import io.cemhub.support.TestHubArgs;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,7 +29,8 @@ class DemoProfileTest {
                 .profiles("test", "demo")
                 .run(TestHubArgs.of(dir, "--cem.demo.rest-period=200", "--cem.demo.vpn-period=300",
                         "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500",
-                        "--cem.demo.cdr-period=400", "--cem.demo.money-period=300", "--cem.demo.snmp-period=200"))) {
+                        "--cem.demo.cdr-period=400", "--cem.demo.money-period=300", "--cem.demo.snmp-period=200",
+                        "--cem.demo.crm-period=300", "--cem.identity.hold-horizon=PT1H"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> feeds.eventsSeen() >= 100);
@@ -45,6 +47,15 @@ class DemoProfileTest {
             // its unmapped heartbeat trap is kept in quarantine
             await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("snmp-traps").mapped() > 0
                     && adapters.snapshot("snmp-traps").quarantined() > 0);
+            // the simulated CRM pushes over SOAP: a new customer arrives, and its held measurement flows on
+            RegistryService registry = hub.getBean(RegistryService.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> registry.customer("DEMO-C101").isPresent()
+                    && registry.customer("DEMO-C102").isPresent());
+            MeterRegistry meters = hub.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("cem.identity.released")
+                    .tag("outcome", "resolved").counter() != null
+                    && meters.find("cem.crm.notifications").tag("operation", "TroubleTicketUpdated")
+                    .tag("outcome", "accepted").counter() != null);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
             await().atMost(Duration.ofSeconds(30)).until(() -> hasFiles(done));
             // billing: CDR files (a bad line now and then) and money events (a malformed message now and then)
