@@ -1,5 +1,6 @@
 package io.cemhub.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -28,7 +29,10 @@ final class AccessRules {
     }
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry r) {
-        r.requestMatchers(paths(null, "/actuator/health", "/actuator/health/**", "/error", "/login", "/favicon.ico")).permitAll()
+        // Error and async dispatches (Camel's platform-http answers asynchronously) continue a request that was
+        // authorized, or refused, on its first dispatch; a stateless login (API key, basic) is not carried over.
+        r.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                .requestMatchers(paths(null, "/actuator/health", "/actuator/health/**", "/error", "/login", "/favicon.ico")).permitAll()
                 // The demo's own webhook receiver checks the HMAC signature itself (demo profile only).
                 .requestMatchers(paths(HttpMethod.POST, "/demo/webhook")).permitAll()
                 // Jolokia runs operations over GET too, and CSRF checks skip GET: POST only.

@@ -131,6 +131,21 @@ class AccessControlTest extends HubTestSupport {
         assertThat(failed.findValuesAsText("actor")).contains("operator", "api-key");
     }
 
+    /** Camel's platform-http answers on an async dispatch, which carries no stateless login: refusing it broke
+     *  the 202 answers of the adapters' REST entries (fails without the ASYNC rule in AccessRules). */
+    @Test
+    void adapterEntriesAnswerCompletelyToStatelessLogins() throws java.io.IOException {
+        String export = java.nio.file.Files.readString(java.nio.file.Path.of("adapters/wisla-vpn/samples/two-tunnels.input.json"));
+        Http source = http().withApiKey("test-api-key-source-0123456789");
+        for (int i = 0; i < 10; i++) {
+            Http.Response bad = source.post("/ingest/wisla-vpn", "{}");
+            assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(bad.json().path("type").asText()).startsWith("https://cemhub.io/problems/");
+            Http.Response good = source.post("/ingest/wisla-vpn", export);
+            assertThat(good.status()).as(good.toString()).isEqualTo(202);
+        }
+    }
+
     @Test
     void changesAreAuditedWithTheirActorAndOutcome() {
         http().as("operator").put("/api/v1/thresholds/audit-probe", "{}");
