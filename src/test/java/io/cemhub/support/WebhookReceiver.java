@@ -42,6 +42,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<JsonNode> taken = new CopyOnWriteArrayList<>();
     private final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private volatile IntFunction<Answer> behaviour;
+    private final java.util.concurrent.ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
 
     public WebhookReceiver(String secret, IntFunction<Answer> behaviour) {
         this.secret = secret;
@@ -105,12 +106,20 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         Answer answer = behaviour.apply(n);
         if (answer.delayMillis() > 0) {
-            try {
-                Thread.sleep(answer.delayMillis()); // plays a slow receiver (production side of a test double)
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // a slow receiver: the answer leaves later, from another thread (the hub times out first)
+            late.schedule(() -> {
+                try {
+                    answer(exchange, answer, body);
+                } catch (IOException e) {
+                    exchange.close(); // the hub gave up and closed the connection
+                }
+            }, answer.delayMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
         }
+        answer(exchange, answer, body);
+    }
+
+    private void answer(HttpExchange exchange, Answer answer, String body) throws IOException {
         if (answer.status() / 100 == 2) {
             taken.add(TestRecords.JSON.readTree(body));
         }
@@ -123,6 +132,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        late.shutdownNow();
         server.stop(0);
     }
 }
