@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +28,7 @@ public final class ConfigYaml {
     }
 
     /** @return null for an empty file */
-    public static <T> T read(InputStream in, String where, Environment environment, Class<T> type) {
+    public static <T> T read(InputStream in, String where, PropertyResolver environment, Class<T> type) {
         try (in) {
             JsonNode tree = YAML.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -43,7 +43,7 @@ public final class ConfigYaml {
         }
     }
 
-    private static void resolve(JsonNode node, Environment environment) {
+    private static void resolve(JsonNode node, PropertyResolver environment) {
         if (node instanceof ObjectNode object) {
             object.properties().forEach(field -> {
                 if (field.getValue().isTextual()) {

@@ -1,8 +1,6 @@
 package io.cemhub.snmp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cemhub.config.ConfigYaml;
 import org.springframework.core.env.PropertyResolver;
 
 import java.io.IOException;
@@ -54,34 +52,18 @@ public record SnmpTargets(List<Target> targets) {
         if (!Files.isRegularFile(file)) {
             return new SnmpTargets(List.of());
         }
+        SnmpTargets loaded;
         try {
-            String text = resolve(Files.readAllLines(file), placeholders, file);
-            SnmpTargets loaded = new ObjectMapper(new YAMLFactory())
-                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                    .readValue(text, SnmpTargets.class);
-            loaded.check(file);
-            return loaded;
+            loaded = ConfigYaml.read(Files.newInputStream(file), file.toAbsolutePath().toString(), placeholders,
+                    SnmpTargets.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Fills in ${...} line by line, leaving comment lines alone; a missing one names its line, not the value. */
-    private static String resolve(List<String> lines, PropertyResolver placeholders, Path file) {
-        StringBuilder text = new StringBuilder();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n);
-            if (!line.trim().startsWith("#") && line.contains("${")) {
-                try {
-                    line = placeholders.resolveRequiredPlaceholders(line);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(file + " line " + (n + 1) + ": a setting or environment variable "
-                            + "it names is not set", e);
-                }
-            }
-            text.append(line).append('\n');
+        if (loaded == null) {
+            return new SnmpTargets(List.of());
         }
-        return text.toString();
+        loaded.check(file);
+        return loaded;
     }
 
     private void check(Path file) {

@@ -78,10 +78,17 @@ public class SubscriptionQueues {
 
     /** Messages waiting in a queue (0 when it does not exist). */
     public long depth(String queue) {
-        return withSession(session -> {
-            ClientSession.QueueQuery q = session.queueQuery(SimpleString.of(queue));
-            return q.isExists() ? q.getMessageCount() : 0L;
-        });
+        return withSession(session -> count(session, queue));
+    }
+
+    /** Messages waiting on a subscriber's queue and on its dead-letter queue, read in one session. */
+    public long[] depths(Subscription s) {
+        return withSession(session -> new long[] {count(session, s.queue()), count(session, s.deadLetterQueue())});
+    }
+
+    private static long count(ClientSession session, String queue) throws ActiveMQException {
+        ClientSession.QueueQuery q = session.queueQuery(SimpleString.of(queue));
+        return q.isExists() ? q.getMessageCount() : 0L;
     }
 
     /** The filter the broker applies to a subscriber's queue, or null. */

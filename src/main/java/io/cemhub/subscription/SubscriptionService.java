@@ -103,9 +103,10 @@ public class SubscriptionService {
 
     public SubscriptionStatus status(Subscription s) {
         DeliveryStatus d = deliveries.status(s.id());
-        long pending = queues.depth(s.queue()) + groups.pending(s.id());
+        long[] depths = queues.depths(s);
+        long pending = depths[0] + groups.pending(s.id());
         return new SubscriptionStatus(s.id(), s.channel().wire(), d.delivered(), d.notifications(), pending, d.retrying(),
-                d.attempt(), d.failedAttempts(), queues.depth(s.deadLetterQueue()), d.deadLettered(), d.lastError(),
+                d.attempt(), d.failedAttempts(), depths[1], d.deadLettered(), d.lastError(),
                 d.lastErrorAt(), d.lastDeliveredAt(), d.lastLagMillis());
     }
 
