@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +56,16 @@ public class AdapterCatalog {
                 status(routes), routes, metrics.snapshot(id));
     }
 
+    /**
+     * A run-once route (cem.cluster.run-once-routes) that is stopped because another instance leads is
+     * "standby", not "stopped": the adapter is as healthy on a follower as on the leader.
+     */
     private String status(Route route) {
         ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
+        if (status != null && status.isStopped() && route.getRoutePolicyList().stream()
+                .anyMatch(p -> p instanceof ClusteredRoutePolicy clustered && !clustered.isLeader())) {
+            return "standby";
+        }
         return status == null ? "unknown" : status.name().toLowerCase();
     }
 
@@ -64,7 +73,7 @@ public class AdapterCatalog {
         if (routes.isEmpty()) {
             return "no-routes";
         }
-        long started = routes.stream().filter(r -> "started".equals(r.status())).count();
+        long started = routes.stream().filter(r -> "started".equals(r.status()) || "standby".equals(r.status())).count();
         return started == routes.size() ? "started" : started == 0 ? "stopped" : "partly-started";
     }
 

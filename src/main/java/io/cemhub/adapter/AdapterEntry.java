@@ -32,6 +32,11 @@ public class AdapterEntry implements Processor {
         PlatformHttpMessage http = exchange.getIn(PlatformHttpMessage.class);
         Object file = exchange.getProperty(Exchange.FILE_EXCHANGE_FILE);
         if (http != null) {
+            // the bytes as sent (IngestBodyFilter read them), not Camel's reading of them by Content-Type
+            if (http.getRequest().getAttribute(io.cemhub.api.IngestBodyFilter.RAW_BODY) instanceof byte[] raw) {
+                exchange.setProperty(AdapterExchange.PAYLOAD, raw);
+                message.setBody(raw);
+            }
             exchange.setProperty(AdapterExchange.TRANSPORT, "rest");
             exchange.setProperty(AdapterExchange.ORIGIN, "rest:" + http.getRequest().getRequestURI());
         } else if (jms != null) {

@@ -167,7 +167,7 @@ public class MappingRegistry {
      * back after each evaluation keeps it flat. The field is private to the library, so it is reached
      * by reflection; should a later version rename it, the reset is skipped (and the benchmark shows it).
      */
-    private static final class Pooled {
+    static final class Pooled {
         private static final java.lang.reflect.Field ENVIRONMENT = environmentField();
 
         private final Jsonata expression;
@@ -192,7 +192,12 @@ public class MappingRegistry {
             }
         }
 
-        private static Object read(Jsonata expression) {
+        /** Whether the expression holds the environment it was compiled with (what the reset keeps true). */
+        boolean environmentIsAsCompiled() {
+            return ENVIRONMENT != null && read(expression) == environment;
+        }
+
+        static Object read(Jsonata expression) {
             try {
                 return ENVIRONMENT == null ? null : ENVIRONMENT.get(expression);
             } catch (IllegalAccessException e) {

@@ -23,7 +23,7 @@ public class AdapterController {
 
     @GetMapping
     @Operation(summary = "List adapters with status and counters",
-            description = "status: started (every route instance runs), partly-started, stopped, no-routes. Counters "
+            description = "status: started (every route instance runs; a run-once route on a follower shows as standby), partly-started, stopped, no-routes. Counters "
                     + "since start: received (input items), mapped (records made durable), quarantined, rejected "
                     + "(refused to REST callers), lastError.")
     public List<AdapterCatalog.AdapterView> adapters() {

@@ -17,6 +17,17 @@ public class ApiConfiguration implements WebMvcConfigurer {
         return new RegistryBodies(mapper);
     }
 
+    /** Body limit and raw bytes of the REST ingest entries, after the security filters (401 before any reading). */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<IngestBodyFilter> ingestBodyFilter(
+            io.cemhub.ingest.IngestProperties ingest) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new IngestBodyFilter(ingest.getMaxBodyBytes()), new org.springframework.boot.web.servlet.ServletRegistrationBean<?>[0]);
+        registration.addUrlPatterns("/api/v1/measurements", "/ingest/*");
+        registration.setOrder(0);
+        return registration;
+    }
+
     @Bean
     public OpenAPI cemHubOpenApi() {
         return new OpenAPI().info(new Info()

@@ -56,6 +56,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-subscription", "Invalid subscription", e.getMessage());
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    public ProblemDetail invalidParameter(InvalidParameterException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     public ProblemDetail conflict(ConflictException e) {
         return Problems.of(HttpStatus.CONFLICT, e.type(), "Conflict", e.getMessage());
@@ -74,6 +79,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    /** cem.ui.stream-max-clients alarm streams are open on this instance already. */
+    @ExceptionHandler(io.cemhub.ui.AlarmStreams.TooManyStreamsException.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(io.cemhub.ui.AlarmStreams.TooManyStreamsException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-streams", "Too many alarm streams",
+                        e.getMessage()));
     }
 
     /** The broker refused or is unreachable: nothing was accepted, the caller should retry. */

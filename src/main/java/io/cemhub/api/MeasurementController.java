@@ -42,7 +42,8 @@ public class MeasurementController {
     @ApiResponse(responseCode = "202", description = "Accepted and durable")
     @ApiResponse(responseCode = "400", description = "Invalid records; nothing accepted",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "413", description = "More records than cem.ingest.max-batch",
+    @ApiResponse(responseCode = "413", description = "More records than cem.ingest.max-batch (batch-too-large), "
+            + "or a body larger than cem.ingest.max-body-bytes (body-too-large)",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "Broker unavailable; nothing accepted, retry",
             content = @Content(mediaType = "application/problem+json"))

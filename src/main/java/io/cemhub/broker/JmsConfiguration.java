@@ -32,10 +32,11 @@ public class JmsConfiguration {
         factory.setDeserializationDenyList("*");
         // An ingest message of max-records-per-message records stays a normal (journaled) message.
         factory.setMinLargeMessageSize(1024 * 1024);
-        factory.setReconnectAttempts(-1);
-        factory.setRetryInterval(500);
-        factory.setRetryIntervalMultiplier(2.0);
-        factory.setMaxRetryInterval(10_000);
+        // No reconnecting inside the client: with it, a call on a connection whose broker is gone blocks
+        // until the broker is back, so REST ingest hung instead of answering 503 (BrokerKillTest). Failing fast
+        // leaves recovery to who owns the connection: Camel's listener containers re-create theirs (every 5 s),
+        // the producers' cache drops a failed connection and opens a new one on the next send.
+        factory.setReconnectAttempts(0);
         return factory;
     }
 

@@ -13,6 +13,7 @@ import io.cemhub.threshold.AlarmStore;
 import io.cemhub.threshold.FlapPolicy;
 import io.cemhub.threshold.MeasurementRecorder;
 import io.cemhub.threshold.MeasurementRetention;
+import io.cemhub.threshold.MeasurementRetentionRoute;
 import io.cemhub.threshold.MeasurementStore;
 import io.cemhub.threshold.NoDataAlarms;
 import io.cemhub.threshold.NoDataMonitor;
@@ -66,6 +67,13 @@ public class ThresholdConfiguration {
     @Bean
     public MeasurementRetention measurementRetention(MeasurementStore store, Clock clock, ThresholdProperties properties) {
         return new MeasurementRetention(store, clock, properties.getRetention());
+    }
+
+    /** The retention's timer route: a run-once route (cem.cluster.run-once-routes). */
+    @Bean
+    public MeasurementRetentionRoute measurementRetentionRoute(MeasurementRetention retention,
+                                                               ThresholdProperties properties) {
+        return new MeasurementRetentionRoute(retention, properties.getRetentionCheck());
     }
 
     @Bean
@@ -127,7 +135,7 @@ public class ThresholdConfiguration {
         return new ThresholdMeters(meters);
     }
 
-    /** The no-data check (rules with noDataSeconds): a timer route on every instance. */
+    /** The no-data check (rules with noDataSeconds): a timer route, run once (on the elected leader). */
     @Bean
     public NoDataMonitorRoute noDataMonitorRoute(RuleService rules, JdbcTemplate jdbc, NoDataAlarms alarms,
                                                  SilenceService silences, EventPublisher publisher,

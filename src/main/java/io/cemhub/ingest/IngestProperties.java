@@ -18,6 +18,8 @@ public class IngestProperties {
     private int maxBatch = 10_000;
     /** A partition's records are split into messages of at most this many records. */
     private int maxRecordsPerMessage = 500;
+    /** Largest request body the REST ingest entries (native and /ingest/*) read; larger ones get 413. */
+    private long maxBodyBytes = 8L * 1024 * 1024;
     /** How far an observedAt may lie ahead of the hub's clock. */
     private Duration maxClockSkew = Duration.ofMinutes(5);
 
@@ -31,6 +33,8 @@ public class IngestProperties {
     public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
     public int getMaxRecordsPerMessage() { return maxRecordsPerMessage; }
     public void setMaxRecordsPerMessage(int maxRecordsPerMessage) { this.maxRecordsPerMessage = maxRecordsPerMessage; }
+    public long getMaxBodyBytes() { return maxBodyBytes; }
+    public void setMaxBodyBytes(long maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
     public Duration getMaxClockSkew() { return maxClockSkew; }
     public void setMaxClockSkew(Duration maxClockSkew) { this.maxClockSkew = maxClockSkew; }
 }

@@ -54,7 +54,9 @@ public final class RecordValidator {
             errors.add(new RecordError(index, "recordType", "this entry takes measurements only"));
             return Optional.empty();
         }
-        List<RecordError> schemaErrors = (interaction ? interactionSchema : measurementSchema).check(index, node);
+        List<RecordError> schemaErrors = new java.util.ArrayList<>(
+                (interaction ? interactionSchema : measurementSchema).check(index, node));
+        TextCheck.check(index, node, schemaErrors);
         if (!schemaErrors.isEmpty()) {
             errors.addAll(schemaErrors);
             return Optional.empty();

@@ -49,8 +49,14 @@ public class EventPublisher {
      * once; called inside the caller's database transaction, so a broker that refuses it undoes the change.
      */
     public void publishAlone(JmsTemplate transactedProducer, EventEnvelope envelope, String serviceId, String metric) {
+        publishAlone(transactedProducer, envelope, null, serviceId, metric);
+    }
+
+    /** As above, with the context whose customer, segment and tier become message properties (filters). */
+    public void publishAlone(JmsTemplate transactedProducer, EventEnvelope envelope, EventContext context,
+                             String serviceId, String metric) {
         transactedProducer.execute(session -> {
-            publish(session, List.of(envelope), Collections.singletonList(null), Collections.singletonList(serviceId),
+            publish(session, List.of(envelope), Collections.singletonList(context), Collections.singletonList(serviceId),
                     Collections.singletonList(metric));
             session.commit();
             return null;

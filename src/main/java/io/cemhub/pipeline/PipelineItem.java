@@ -20,6 +20,7 @@ public final class PipelineItem {
     private Customer resolvedCustomer;
     private EventContext context;
     private HeldKey heldFor;
+    private boolean repeat;
     private final List<EventEnvelope> events = new ArrayList<>(2);
 
     public PipelineItem(CemRecord record) {
@@ -39,6 +40,13 @@ public final class PipelineItem {
     public HeldKey heldFor() { return heldFor; }
     public void holdFor(HeldKey key) { this.heldFor = key; }
     public boolean isHeld() { return heldFor != null; }
+
+    /**
+     * True when this record was stored before (same source system and id: a source sent it again). Its
+     * event still goes out (same event id), but evaluators that count, like the KPI rollups, skip it.
+     */
+    public boolean isRepeat() { return repeat; }
+    public void markRepeat() { this.repeat = true; }
 
     /** Events this record causes, in the order they are to be published. */
     public List<EventEnvelope> events() { return events; }

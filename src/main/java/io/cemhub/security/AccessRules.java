@@ -45,6 +45,11 @@ final class AccessRules {
                 // A customer reads its own customer only; staff read every customer.
                 .requestMatchers(paths(HttpMethod.GET, "/api/v1/customers/{customerId}", "/api/v1/customers/{customerId}/**"))
                 .access(ownCustomerOrStaff())
+                // KPI history of a service: the controller narrows a CUSTOMER to its own services.
+                .requestMatchers(paths(HttpMethod.GET, "/api/v1/services/{serviceId}/kpis"))
+                .hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST, CUSTOMER))
+                .requestMatchers(paths(HttpMethod.GET, "/api/v1/experience/**")).hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST))
+                .requestMatchers(paths(HttpMethod.POST, "/api/v1/experience/recompute")).hasAnyRole(names(ADMIN, ANALYST))
                 .requestMatchers(paths(HttpMethod.GET, "/api/v1/customers", "/api/v1/services", "/api/v1/services/**",
                         "/api/v1/thresholds", "/api/v1/thresholds/**", "/api/v1/silences", "/api/v1/silences/**",
                         "/tmf-api/alarmManagement/**", "/api/v1/quarantine", "/api/v1/quarantine/**", "/api/v1/adapters",
@@ -58,6 +63,12 @@ final class AccessRules {
                 .hasAnyRole(names(ADMIN, INTEGRATOR))
                 // The controller narrows a CUSTOMER to subscriptions of its own events.
                 .requestMatchers(paths(null, "/tmf-api/eventManagement/**")).hasAnyRole(names(ADMIN, INTEGRATOR, CUSTOMER))
+                // The dashboard and its feeds are for staff; the portal is for customers (and the admin, who
+                // sees the portal's pages but, having no customer, no customer's data through them).
+                .requestMatchers(paths(HttpMethod.GET, "/ui", "/ui/**", "/api/v1/stream/**", "/api/v1/dashboard/**"))
+                .hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST))
+                .requestMatchers(paths(HttpMethod.GET, "/portal", "/portal/**")).hasAnyRole(names(ADMIN, CUSTOMER))
+                .requestMatchers(paths(HttpMethod.GET, "/", "/api/v1/me", "/common/**", "/webjars/**")).authenticated()
                 .requestMatchers(paths(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                         "/schema/**", "/wsdl/**")).authenticated()
                 .anyRequest().hasRole(ADMIN.name());

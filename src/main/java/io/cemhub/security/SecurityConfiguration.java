@@ -79,7 +79,7 @@ public class SecurityConfiguration {
         String keyHeader = properties.getApiKeyHeader();
         http.authorizeHttpRequests(AccessRules::apply)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.defaultSuccessUrl("/actuator/hawtio/", false).permitAll())
+                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())

@@ -6,8 +6,8 @@ import org.apache.camel.builder.RouteBuilder;
 import java.time.Duration;
 
 /**
- * Polls the SNMP targets every {@code cem.snmp.polling.interval}. One route with a stable id, so that it
- * can later run on the elected leader only (one poller per cluster).
+ * Polls the SNMP targets every {@code cem.snmp.polling.interval}. One route with a stable id, a run-once
+ * route ({@code cem.cluster.run-once-routes}): it runs on the elected leader only (one poller per cluster).
  */
 public class SnmpPollRoute extends RouteBuilder {
 

@@ -2,14 +2,14 @@ package io.cemhub.threshold;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Deletes stored measurements older than {@code cem.thresholds.retention}. Idempotent, so it does no harm
- * when several hub instances run it.
+ * Deletes stored measurements older than {@code cem.thresholds.retention}, every
+ * {@code cem.thresholds.retention-check} from the route {@link MeasurementRetentionRoute} (a run-once route: on
+ * the elected leader only; idempotent, so a second run during a leader change does no harm).
  */
 public class MeasurementRetention {
 
@@ -25,8 +25,6 @@ public class MeasurementRetention {
         this.retention = retention;
     }
 
-    @Scheduled(initialDelayString = "${cem.thresholds.retention-check:PT1H}",
-            fixedDelayString = "${cem.thresholds.retention-check:PT1H}")
     public int purge() {
         int deleted = store.deleteObservedBefore(clock.instant().minus(retention));
         if (deleted > 0) {

@@ -21,7 +21,8 @@ public class MeasurementStore {
         this.jdbc = jdbc;
     }
 
-    public void insert(List<Measurement> measurements) {
+    /** @return per measurement: 0 when it was stored already (or twice in this list), else 1 or more */
+    public int[] insert(List<Measurement> measurements) {
         List<Object[]> rows = new ArrayList<>(measurements.size());
         for (Measurement m : measurements) {
             String system = m.source() == null ? "" : m.source().system();
@@ -29,7 +30,7 @@ public class MeasurementStore {
                     Timestamp.from(m.observedAt()), Timestamp.from(m.receivedAt())});
         }
         // H2 runs in PostgreSQL mode, so one statement serves both databases.
-        jdbc.batchUpdate("insert into measurement (source_system, id, service_id, customer_id, metric, num_value,"
+        return jdbc.batchUpdate("insert into measurement (source_system, id, service_id, customer_id, metric, num_value,"
                 + " observed_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", rows);
     }
 

@@ -4,7 +4,10 @@ import org.apache.camel.builder.RouteBuilder;
 
 import java.time.Duration;
 
-/** Runs the no-data check every {@code cem.thresholds.no-data-check}; on every instance (inserts are idempotent). */
+/**
+ * Runs the no-data check every {@code cem.thresholds.no-data-check}; a run-once route (on the elected leader;
+ * inserts are idempotent, so two runs during a leader change do no harm).
+ */
 public class NoDataMonitorRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "cem-no-data-monitor";

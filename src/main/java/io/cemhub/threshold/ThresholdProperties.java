@@ -19,6 +19,8 @@ public class ThresholdProperties {
     private boolean storeMeasurements = true;
     /** Stored measurements older than this are deleted (a monthly report needs at least a month). */
     private Duration retention = Duration.ofDays(400);
+    /** How often the retention deletes old measurements (route cem-measurement-retention, on the leader). */
+    private Duration retentionCheck = Duration.ofHours(1);
 
     public int getFlapMaxTransitions() { return flapMaxTransitions; }
     public void setFlapMaxTransitions(int flapMaxTransitions) { this.flapMaxTransitions = flapMaxTransitions; }
@@ -32,4 +34,6 @@ public class ThresholdProperties {
     public void setStoreMeasurements(boolean storeMeasurements) { this.storeMeasurements = storeMeasurements; }
     public Duration getRetention() { return retention; }
     public void setRetention(Duration retention) { this.retention = retention; }
+    public Duration getRetentionCheck() { return retentionCheck; }
+    public void setRetentionCheck(Duration retentionCheck) { this.retentionCheck = retentionCheck; }
 }

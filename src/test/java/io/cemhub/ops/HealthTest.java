@@ -29,10 +29,12 @@ class HealthTest extends HubTestSupport {
 
     /**
      * Camel's consumer checks are DOWN (camel.health.initial-state) until their first run, after the start
-     * and after a route restarts: each test begins with a hub whose Camel is healthy.
+     * and after a route restarts: each test begins with a hub whose Camel is healthy and that leads.
      */
     @BeforeEach
     void camelIsHealthy() {
+        // the file inbox is a run-once route: it starts once this hub has won the election (about 1 s)
+        await().atMost(WAIT).until(() -> camel.getRouteController().getRouteStatus("wisla-speedtest-file").isStarted());
         await().atMost(WAIT).until(() -> http().get("/actuator/health").json().path("components")
                 .path("camelHealth").path("status").asText().equals("UP"));
     }

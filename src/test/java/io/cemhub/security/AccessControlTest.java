@@ -29,6 +29,13 @@ class AccessControlTest extends HubTestSupport {
             new Call("GET", "/api/v1/customers/CUST-OTHER", null, READERS),
             new Call("PUT", "/api/v1/customers/X", "{}", Set.of("admin", "integrator")),
             new Call("GET", "/api/v1/services", null, READERS),
+            new Call("GET", "/api/v1/services/X/kpis", null, union(READERS, "customer")),
+            new Call("GET", "/api/v1/customers/CUST-OWN/kpis", null, union(READERS, "customer")),
+            new Call("GET", "/api/v1/customers/CUST-OTHER/kpis", null, READERS),
+            new Call("GET", "/api/v1/customers/CUST-OWN/experience", null, union(READERS, "customer")),
+            new Call("GET", "/api/v1/customers/CUST-OWN/sla", null, union(READERS, "customer")),
+            new Call("GET", "/api/v1/experience/distribution", null, READERS),
+            new Call("POST", "/api/v1/experience/recompute", "{}", Set.of("admin", "analyst")),
             new Call("POST", "/api/v1/measurements", "[{}]", Set.of("admin", "source")),
             new Call("POST", "/ingest/wisla-vpn", "{}", Set.of("admin", "source")),
             new Call("GET", "/api/v1/thresholds", null, READERS),
@@ -53,7 +60,20 @@ class AccessControlTest extends HubTestSupport {
             new Call("POST", "/actuator/jolokia", "{\"type\":\"exec\",\"mbean\":\"io.cemhub:type=Subscriptions\",\"operation\":\"replayDeadLetters\",\"arguments\":[\"none\"]}",
                     Set.of("admin")),
             new Call("GET", "/actuator/jolokia/read/java.lang:type=Memory", null, Set.of()),
-            new Call("POST", "/services/crm", "<x/>", Set.of("admin", "source")));
+            new Call("POST", "/services/crm", "<x/>", Set.of("admin", "source")),
+            // the dashboard (staff) and the portal (customers), their feeds and shared files (the streams never
+            // end for an allowed caller: AlarmStreamTest checks who may open them)
+            new Call("GET", "/ui/index.html", null, READERS),
+            new Call("GET", "/ui/dashboard.js", null, READERS),
+            new Call("GET", "/api/v1/dashboard/summary", null, READERS),
+            new Call("GET", "/api/v1/dashboard/kpi-series?serviceId=x&metric=vpn.loss", null, READERS),
+            new Call("GET", "/portal/index.html", null, Set.of("admin", "customer")),
+            new Call("GET", "/api/v1/customers/CUST-OWN/alarms", null, union(READERS, "customer")),
+            new Call("GET", "/api/v1/customers/CUST-OTHER/alarms", null, READERS),
+            new Call("GET", "/api/v1/customers/CUST-OTHER/kpi-series?serviceId=x&metric=vpn.loss", null, READERS),
+            new Call("GET", "/api/v1/me", null, Set.copyOf(ROLES)),
+            new Call("GET", "/common/cem.js", null, Set.copyOf(ROLES)),
+            new Call("GET", "/webjars/chart.js/dist/chart.umd.js", null, Set.copyOf(ROLES)));
 
     private static Set<String> union(Set<String> roles, String more) {
         Set<String> all = new java.util.HashSet<>(roles);

@@ -45,10 +45,15 @@ public final class WebhookReceiver implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
 
     public WebhookReceiver(String secret, IntFunction<Answer> behaviour) {
+        this(secret, 0, behaviour);
+    }
+
+    /** On a given port: a subscriber that was down comes back where the hub expects it (0: any free port). */
+    public WebhookReceiver(String secret, int port, IntFunction<Answer> behaviour) {
         this.secret = secret;
         this.behaviour = behaviour;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,154 @@
+package io.cemhub.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The door of the REST ingest entries (native {@code /api/v1/measurements} and the adapters' {@code /ingest/*}):
+ * a body larger than {@code cem.ingest.max-body-bytes} is refused with 413 before it is read whole
+ * (announced by Content-Length, or found while reading a chunked one); a multipart upload is refused with
+ * 400 (the entries take the document itself, not a form around it). The body is read here as raw bytes
+ * and kept in the request attribute {@link #RAW_BODY}: an adapter quarantines what the caller sent, byte
+ * for byte, whatever its Content-Type (a form content type would otherwise be parsed into parameters, a
+ * text one decoded and encoded again).
+ */
+public class IngestBodyFilter extends OncePerRequestFilter {
+
+    public static final String RAW_BODY = "cem.rawBody";
+
+    private final long maxBytes;
+
+    public IngestBodyFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            refuse(response, 400, "invalid-body", "Invalid request body",
+                    "multipart uploads are not taken: send the document itself as the request body");
+            return;
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        byte[] body = read(request.getInputStream());
+        if (body == null) {
+            tooLarge(response);
+            return;
+        }
+        request.setAttribute(RAW_BODY, body);
+        chain.doFilter(new RawBodyRequest(request, body), response);
+    }
+
+    /** The body, or null when it is larger than the limit. */
+    private byte[] read(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16384];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            if (out.size() > maxBytes) {
+                return null;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        // the rest of the body is not read: the connection is closed after the answer
+        response.setHeader("Connection", "close");
+        refuse(response, 413, "body-too-large", "Request body too large",
+                "the body is larger than cem.ingest.max-body-bytes (" + maxBytes + " bytes); nothing was accepted");
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String type, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"" + Problems.BASE + type + "\",\"title\":\"" + title + "\",\"status\":"
+                + status + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    /** The request with its body already read: the bytes are served again, parameters come from the query only. */
+    static final class RawBodyRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        RawBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reading only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+                    java.nio.charset.Charset.isSupported(charset) ? java.nio.charset.Charset.forName(charset)
+                            : StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.cemhub.badinput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cemhub.support.EventCollector;
+import io.cemhub.support.Http;
+import io.cemhub.support.HubTestSupport;
+import jakarta.jms.ConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.function.Executable;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The bad-input corpus (docs/bad-input.md): every case of src/test/resources/bad-input/<transport>/cases.yaml
+ * sent to one running hub, each checked for its clear refusal (problem+json, SOAP Fault, quarantine entry
+ * with the original payload, or a drop counted by reason). Between the cases, good records keep coming
+ * (a canary every few cases); at the end every canary must have come out on cem.events and the hub must
+ * still be live and ready. A case whose finding is not fixed yet carries {@code skip: <reason>} and is
+ * reported as skipped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputCorpusTest extends HubTestSupport {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final int CANARY_EVERY = 10;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    // one hub and one run for all the cases: the test instance is made anew per test method, so state is static
+    static final String run = UUID.randomUUID().toString().substring(0, 8);
+    static final List<String> canaries = new CopyOnWriteArrayList<>();
+    static EventCollector events;
+    static int sent;
+
+    @AfterAll
+    static void unsubscribe() {
+        if (events != null) {
+            events.unsubscribe();
+        }
+    }
+
+    /**
+     * First, a plain test: the hub is ready before the corpus (and Camel's test listener starts the Camel
+     * context before a test method, which it does not do for the dynamic tests of a factory).
+     */
+    @Test
+    @Order(0)
+    void beforeTheCorpusTheHubIsReady() {
+        events = new EventCollector(connectionFactory, "bad-input-" + run);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(http().get("/actuator/health/readiness").json()
+                .path("status").asText()).isEqualTo("UP"));
+    }
+
+    @TestFactory
+    @Order(1)
+    Stream<DynamicTest> rest() {
+        Corpus corpus = Corpus.load("rest");
+        RestCases rest = new RestCases(port, new QuarantineProbe(connectionFactory));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Corpus.Case c : corpus.cases()) {
+            for (String entry : RestCases.entriesOf(c)) {
+                tests.add(test(c, entry, marker -> rest.run(corpus, c, entry, marker)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @Test
+    @Order(100)
+    void afterTheCorpusEveryCanaryArrivedAndTheHubIsLiveAndReady() {
+        assertThat(canaries).isNotEmpty();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(canaries)
+                .allMatch(id -> !events.about(id).isEmpty()));
+        Http staff = http();
+        assertThat(staff.get("/actuator/health/liveness").json().path("status").asText()).isEqualTo("UP");
+        assertThat(staff.get("/actuator/health/readiness").json().path("status").asText()).isEqualTo("UP");
+        JsonNode health = staff.get("/actuator/health").json();
+        for (String component : List.of("broker", "db", "camelHealth")) {
+            if (health.path("components").has(component)) {
+                assertThat(health.path("components").path(component).path("status").asText())
+                        .as(component + " in " + health).isEqualTo("UP");
+            }
+        }
+        // adapters may be DEGRADED: that is the health's own signal that they received bad input
+        assertThat(health.path("status").asText()).as(health.toString()).isIn("UP", "DEGRADED");
+    }
+
+    interface CaseBody {
+        void run(String marker) throws Exception;
+    }
+
+    private DynamicTest test(Corpus.Case c, String entry, CaseBody body) {
+        String name = c + (entry == null ? "" : "@" + entry);
+        Executable executable = () -> {
+            if (c.skipped() != null) {
+                abort("open finding: " + c.skipped());
+            }
+            canaryNowAndThen();
+            try {
+                body.run("bad-" + run + "-" + c.name() + (entry == null ? "" : "-" + entry));
+            } catch (AssertionError e) {
+                throw new AssertionError(name + ": " + e.getMessage(), e); // the surefire report names tests by index
+            }
+        };
+        return DynamicTest.dynamicTest(name, executable);
+    }
+
+    /** Every few cases a good record through the native REST entry; each must reach cem.events. */
+    private void canaryNowAndThen() {
+        if (sent++ % CANARY_EVERY != 0) {
+            return;
+        }
+        String id = "canary-" + run + "-" + canaries.size();
+        Http.Response answer = http().as("source").post("/api/v1/measurements", "{\"id\":\"" + id
+                + "\",\"serviceId\":\"CANARY-" + run + "\",\"metric\":\"vpn.rtt.avg\",\"value\":" + sent
+                + ",\"observedAt\":\"" + java.time.Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}");
+        assertThat(answer.status()).as("canary " + answer).isEqualTo(202);
+        canaries.add(id);
+    }
+}

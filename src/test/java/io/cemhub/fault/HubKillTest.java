@@ -1,0 +1,106 @@
+package io.cemhub.fault;
+
+import io.cemhub.support.Scrape;
+import io.cemhub.support.process.HubProcess;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * kill -9 of the hub (embedded broker and all) at random points while records are in flight, K times, each
+ * time started again on the same journal and database: at the end every record came out once (0 lost, no
+ * eventId twice), each service's records in the order they were sent, and processing went on after each
+ * restart. Sizes: {@link FaultSettings}.
+ */
+@Tag("fault")
+class HubKillTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubKillTest.class);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedAtRandomPointsUnderLoadTheHubLosesNothingDuplicatesNothingAndKeepsEachServicesOrder() throws Exception {
+        int records = FaultSettings.records();
+        int kills = FaultSettings.kills();
+        long seed = FaultSettings.seed();
+        Random random = new Random(seed);
+        List<Integer> killPoints = new ArrayList<>();
+        for (int i = 0; i < kills; i++) {
+            // while records are still being sent (so that the restarted hub has work), with a backlog behind
+            killPoints.add((int) (records * (0.1 + 0.8 * random.nextDouble())));
+        }
+        killPoints.sort(null);
+        LOG.info("hub kill run: {} records, kills at accepted counts {} (seed {})", records, killPoints, seed);
+
+        long started = System.nanoTime();
+        try (HubProcess hub = HubProcess.builder(dir.resolve("hub")).name("hub").build().start()) {
+            ActiveMQConnectionFactory jms = hub.connectionFactory();
+            EventTally.subscribe(jms, "fault-kill");
+            FaultLoad load = new FaultLoad("kill", records, 50, 100, hub::http);
+            Thread sender = new Thread(load, "fault-load");
+            sender.start();
+
+            for (int point : killPoints) {
+                await("accepted >= " + point).atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> load.accepted() >= point || load.done());
+                load.check();
+                LOG.info("kill -9 of the hub at {} accepted records", load.accepted());
+                hub.kill9();
+                hub.start();
+                // Processing resumes: the restarted hub publishes events again.
+                await("events published after the restart").atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofSeconds(1))
+                        .until(() -> Scrape.of(hub.http()).value("cem_events_published_total") > 0);
+            }
+            sender.join(Duration.ofMinutes(30).toMillis());
+            load.check();
+            assertThat(load.done()).as("the load finished").isTrue();
+
+            try (EventTally tally = EventTally.drain(jms, "fault-kill", load.runName())) {
+                await("every record came out").atMost(Duration.ofMinutes(5 + records / 1_000))
+                        .pollInterval(Duration.ofSeconds(1)).until(() -> tally.records() >= records);
+                // and nothing more is coming (a late duplicate would show here)
+                int[] last = {-1};
+                await("no further events").during(Duration.ofSeconds(10)).atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                            boolean same = tally.events() == last[0];
+                            last[0] = tally.events();
+                            return same;
+                        });
+                report(load, tally, kills, started);
+                assertThat(tally.recordIds()).as("no record lost").containsExactlyInAnyOrderElementsOf(load.ids());
+                Set<String> hubDuplicates = new HashSet<>(tally.duplicateRecords());
+                hubDuplicates.removeAll(load.resentAfterLostAnswer());
+                assertThat(hubDuplicates).as("no record published twice (beyond batches the source itself resent"
+                        + " after a lost answer)").isEmpty();
+                assertThat(tally.duplicateEventIds().size()).as("duplicate eventIds")
+                        .isLessThanOrEqualTo(tally.duplicateRecords().size());
+                assertThat(tally.outOfOrder()).as("each service's records in the order they were sent").isEmpty();
+            }
+        }
+    }
+
+    private static void report(FaultLoad load, EventTally tally, int kills, long started) {
+        LOG.info("FAULT RESULT hub-kill: records={} kills={} arrived={} lost={} duplicateEventIds={}"
+                        + " resentAfterLostAnswer={} outOfOrder={} failedPosts={} seconds={}",
+                load.records(), kills, tally.records(), load.records() - tally.records(),
+                tally.duplicateEventIds().size(), load.resentAfterLostAnswer().size(), tally.outOfOrder().size(),
+                load.failedPosts(), (System.nanoTime() - started) / 1_000_000_000L);
+    }
+}
