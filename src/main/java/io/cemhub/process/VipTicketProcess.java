@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class VipTicketProcess {
 
     private static final Logger LOG = LoggerFactory.getLogger(VipTicketProcess.class);
-    static final String METER = "cem.processes.vip-ticket";
+    static final String METER = "cem.processes.tickets";
 
     private final VipTicketProperties properties;
     private final VipTicketStore store;
