@@ -72,7 +72,7 @@
   Cem.alarmStream(own + '/alarms/stream', envelope => { const a = envelope.event.alarm; alarms.set(a.id, a); renderAlarms(); },
     on => { $('live').className = 'live' + (on ? ' on' : ''); $('live').textContent = on ? 'live' : 'reconnecting'; if (on) loadAlarms(); });
 
-  // ---- experience index, SLA and reports: the analytics part of the hub (docs/experience.md) ----
+  // ---- experience index, SLA and reports (docs/experience.md) ----
   await import('/portal/analytics.js').then(m => m.show(me, own)).catch(e => console.warn(e));
 
   // ---- webhook subscriptions: the hub narrows them to this customer's events ----

@@ -144,7 +144,7 @@
   pick.range.onchange = drawTrend;
   setInterval(() => { if (overview) drawTrend().catch(() => {}); }, 30000);
 
-  // ---- customer experience index by segment (the analytics part of the hub; shown when it is there) ----
+  // ---- customer experience index by segment (docs/experience.md) ----
   await import('/ui/experience.js').then(m => m.showDistribution()).catch(() => {});
 
   await Promise.all([loadSummary(), loadCustomers()]);

@@ -1,6 +1,7 @@
 package io.cemhub.broker;
 
 import io.cemhub.ingest.IngestProperties;
+import io.cemhub.sla.SlaProperties;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -35,7 +36,7 @@ public class EmbeddedBrokerConfiguration {
 
     @Bean(destroyMethod = "stop")
     public EmbeddedActiveMQ embeddedBroker(BrokerProperties broker, IngestProperties ingest, HubAccounts accounts,
-                                           PasswordEncoder encoder) throws Exception {
+                                           PasswordEncoder encoder, SlaProperties sla) throws Exception {
         Path dir = Path.of(broker.getDataDir()).toAbsolutePath();
         if (broker.getUser() == null || broker.getUser().isBlank()) {
             // The hub's own connection: a login nobody else knows, new at every start.
@@ -84,6 +85,10 @@ public class EmbeddedBrokerConfiguration {
         anycast(config, ingest.getCanonicalQueue());
         anycast(config, HubAddresses.QUARANTINE);
         anycast(config, HubAddresses.DEAD_LETTER);
+        // Declared, not auto-created: an auto-created address is deleted once empty, and its duplicate-id cache
+        // (which keeps billing from getting a credit twice) with it.
+        anycast(config, sla.getCreditsQueue());
+        anycast(config, sla.getBillingQueue());
         config.addAddressConfiguration(new CoreAddressConfiguration()
                 .setName(HubAddresses.EVENTS).addRoutingType(RoutingType.MULTICAST));
 

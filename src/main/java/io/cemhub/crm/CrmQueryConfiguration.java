@@ -13,7 +13,8 @@ import javax.xml.namespace.QName;
 
 /**
  * The hub as the CRM's client (crm-query.wsdl): only when {@code cem.crm.query.url} is set. Its
- * {@link CrmLookup} is the identity hold's {@link io.cemhub.identity.UnknownIdLookup}.
+ * {@link CrmLookup} is the identity hold's {@link io.cemhub.identity.UnknownIdLookup}; its
+ * {@link CrmQueryClient} also opens trouble tickets (CreateTroubleTicket).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${cem.crm.enabled:true}' == 'true' and '${cem.crm.query.url:}' != ''")
@@ -35,6 +36,14 @@ public class CrmQueryConfiguration {
         // the CRM's answers are parsed as carefully as its requests
         endpoint.setProperties(CrmSoapConfiguration.hardened(crm));
         endpoint.setCxfConfigurer(new CrmTimeouts(crm.getQuery().getConnectTimeout(), crm.getQuery().getReceiveTimeout()));
+        return endpoint;
+    }
+
+    /** The same service, operation CreateTroubleTicket (the vip-ticket process opens tickets through it). */
+    @Bean
+    public CxfEndpoint crmTicketEndpoint(Bus bus, CrmProperties crm) {
+        CxfEndpoint endpoint = crmQueryEndpoint(bus, crm);
+        endpoint.setDefaultOperationName("CreateTroubleTicket");
         return endpoint;
     }
 

@@ -118,6 +118,28 @@ public final class CrmXml {
         return request;
     }
 
+    /** CreateTroubleTicket (crm.xsd): the elements in the schema's order, optional ones only when set. */
+    public static Element createTroubleTicket(NewTroubleTicket t) {
+        Document doc = DOMUtils.getEmptyDocument();
+        Element request = doc.createElementNS(NS, "crm:CreateTroubleTicket");
+        optional(doc, request, "idempotencyKey", t.idempotencyKey());
+        optional(doc, request, "customerId", t.customerId());
+        optional(doc, request, "serviceId", t.serviceId());
+        optional(doc, request, "alarmId", t.alarmId());
+        optional(doc, request, "severity", t.severity());
+        optional(doc, request, "name", t.name());
+        optional(doc, request, "description", t.description());
+        optional(doc, request, "ticketType", t.ticketType());
+        optional(doc, request, "alarmRaisedTime", t.alarmRaisedTime() == null ? null : t.alarmRaisedTime().toString());
+        return request;
+    }
+
+    private static void optional(Document doc, Element parent, String name, String text) {
+        if (text != null) {
+            parent.appendChild(element(doc, name, text));
+        }
+    }
+
     public static Instant instant(String xsDateTime) {
         return OffsetDateTime.parse(xsDateTime.trim()).toInstant();
     }

@@ -88,6 +88,11 @@ public final class SlaContracts {
         return tier(tier).map(Tier::credit).orElse(new Credit(0, 0, 0));
     }
 
+    /** The tier whose targets and credit rule apply: the named one, or default-tier when it is not named. */
+    public String effectiveTier(String name) {
+        return name != null && file.tiers().containsKey(name) ? name : file.defaultTier();
+    }
+
     public List<String> monthly() {
         return file.monthly();
     }

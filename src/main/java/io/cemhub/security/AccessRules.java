@@ -49,6 +49,10 @@ final class AccessRules {
                 .requestMatchers(paths(HttpMethod.GET, "/api/v1/services/{serviceId}/kpis"))
                 .hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST, CUSTOMER))
                 .requestMatchers(paths(HttpMethod.GET, "/api/v1/experience/**")).hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST))
+                // Reports: the controller narrows a CUSTOMER to its own customer's (others answer 404).
+                .requestMatchers(paths(HttpMethod.GET, "/api/v1/reports", "/api/v1/reports/**"))
+                .hasAnyRole(names(ADMIN, OPERATOR, INTEGRATOR, ANALYST, CUSTOMER))
+                .requestMatchers(paths(HttpMethod.POST, "/api/v1/reports")).hasAnyRole(names(ADMIN, ANALYST))
                 .requestMatchers(paths(HttpMethod.POST, "/api/v1/experience/recompute")).hasAnyRole(names(ADMIN, ANALYST))
                 .requestMatchers(paths(HttpMethod.GET, "/api/v1/customers", "/api/v1/services", "/api/v1/services/**",
                         "/api/v1/thresholds", "/api/v1/thresholds/**", "/api/v1/silences", "/api/v1/silences/**",

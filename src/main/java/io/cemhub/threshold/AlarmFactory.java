@@ -38,7 +38,7 @@ public final class AlarmFactory {
         return new Alarm(a.id(), a.alarmType(), severity.tmf(), a.probableCause(), problem(rule, severity, m), UPDATED,
                 a.ackState(), a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, null,
                 crossed(rule, severity, m), a.affectedService(), a.relatedParty(), rule.id(), rule.version(),
-                a.ackUserId(), null, a.comment(), flapping, silenced);
+                a.ackUserId(), null, a.comment(), flapping, silenced, a.troubleTicket());
     }
 
     public static Alarm clear(Alarm a, Measurement m, Instant now, boolean flapping, boolean silenced) {
@@ -48,7 +48,7 @@ public final class AlarmFactory {
         return new Alarm(a.id(), a.alarmType(), "cleared", a.probableCause(), a.specificProblem(), CLEARED, a.ackState(),
                 a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, m.observedAt(), info,
                 a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(), a.ackUserId(), "threshold",
-                a.comment(), flapping, silenced);
+                a.comment(), flapping, silenced, a.troubleTicket());
     }
 
     /** The alarm cleared by someone other than the threshold engine (an operator, the no-data check). */
@@ -56,7 +56,7 @@ public final class AlarmFactory {
         return new Alarm(a.id(), a.alarmType(), "cleared", a.probableCause(), a.specificProblem(), CLEARED, a.ackState(),
                 a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, clearedAt,
                 a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(),
-                a.ackUserId(), clearUserId, a.comment(), a.flapping(), silenced);
+                a.ackUserId(), clearUserId, a.comment(), a.flapping(), silenced, a.troubleTicket());
     }
 
     /** The alarm with an operator's acknowledgement state and comments (TMF642 PATCH). */
@@ -65,14 +65,24 @@ public final class AlarmFactory {
         return new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(), a.specificProblem(), a.state(),
                 ackState, a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, a.alarmClearedTime(),
                 a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(),
-                ACKNOWLEDGED.equals(ackState) ? user : null, a.clearUserId(), comments, a.flapping(), a.silenced());
+                ACKNOWLEDGED.equals(ackState) ? user : null, a.clearUserId(), comments, a.flapping(), a.silenced(),
+                a.troubleTicket());
     }
 
     public static Alarm flags(Alarm a, boolean flapping, boolean silenced, Instant now) {
         return new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(), a.specificProblem(), a.state(),
                 a.ackState(), a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(), now, a.alarmClearedTime(),
                 a.crossedThresholdInformation(), a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(),
-                a.ackUserId(), a.clearUserId(), a.comment(), flapping, silenced);
+                a.ackUserId(), a.clearUserId(), a.comment(), flapping, silenced, a.troubleTicket());
+    }
+
+    /** The alarm with the trouble ticket opened for it; {@code changed}: its new alarmChangedTime (null: kept). */
+    public static Alarm ticketed(Alarm a, Alarm.TroubleTicketRef ticket, Instant changed) {
+        return new Alarm(a.id(), a.alarmType(), a.perceivedSeverity(), a.probableCause(), a.specificProblem(), a.state(),
+                a.ackState(), a.alarmedObject(), a.alarmedObjectType(), a.alarmRaisedTime(),
+                changed == null ? a.alarmChangedTime() : changed, a.alarmClearedTime(), a.crossedThresholdInformation(),
+                a.affectedService(), a.relatedParty(), a.ruleId(), a.ruleVersion(), a.ackUserId(), a.clearUserId(),
+                a.comment(), a.flapping(), a.silenced(), ticket);
     }
 
     private static String problem(ThresholdRule rule, Severity severity, Measurement m) {

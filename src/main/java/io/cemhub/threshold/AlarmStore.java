@@ -6,14 +6,24 @@ import io.cemhub.model.Alarm;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** TMF642 alarms: the whole alarm as JSON beside the columns that filters need. */
+/**
+ * TMF642 alarms: the whole alarm as JSON beside the columns that filters need. An alarm is read with the
+ * trouble ticket opened for it (table alarm_ticket, written by the vip-ticket process), so the reference
+ * holds whatever JSON a concurrent writer stored.
+ */
 public class AlarmStore {
+
+    private static final String SELECT = "select a.alarm_json, t.ticket_id, t.created_at from alarm a"
+            + " left join alarm_ticket t on t.alarm_id = a.id";
+    private static final String TICKET = "TroubleTicket";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
@@ -46,7 +56,12 @@ public class AlarmStore {
     }
 
     public Optional<Alarm> find(String id) {
-        return jdbc.queryForList("select alarm_json from alarm where id = ?", String.class, id).stream()
+        return jdbc.query(SELECT + " where a.id = ?", this::row, id).stream().findFirst();
+    }
+
+    /** The alarm, its row locked until the transaction ends (the caller changes it in that transaction). */
+    public Optional<Alarm> findForUpdate(String id) {
+        return jdbc.queryForList("select alarm_json from alarm where id = ? for update", String.class, id).stream()
                 .findFirst().map(this::read);
     }
 
@@ -56,8 +71,8 @@ public class AlarmStore {
         String where = filter.where(args);
         args.add(offset);
         args.add(limit);
-        return jdbc.queryForList("select alarm_json from alarm" + where + " order by raised_at desc, id"
-                + " offset ? rows fetch next ? rows only", String.class, args.toArray()).stream().map(this::read).toList();
+        return jdbc.query(SELECT + where + " order by a.raised_at desc, a.id offset ? rows fetch next ? rows only",
+                this::row, args.toArray());
     }
 
     public long count(AlarmFilter filter) {
@@ -72,6 +87,14 @@ public class AlarmStore {
 
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
+    }
+
+    private Alarm row(ResultSet rs, int row) throws SQLException {
+        Alarm alarm = read(rs.getString(1));
+        String ticket = rs.getString(2);
+        Timestamp at = rs.getTimestamp(3);
+        return ticket == null ? alarm
+                : AlarmFactory.ticketed(alarm, new Alarm.TroubleTicketRef(ticket, at == null ? null : at.toInstant(), TICKET), null);
     }
 
     private Alarm read(String json) {

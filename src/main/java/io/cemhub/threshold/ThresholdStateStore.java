@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Series state rows, read and written a batch at a time inside the pipeline's database transaction. */
 public class ThresholdStateStore {
@@ -26,24 +28,38 @@ public class ThresholdStateStore {
 
     /**
      * The stored states of these series, each with its active no-data alarm if any; series never
-     * evaluated before are absent. One constant statement per series: a message holds few series, and a
-     * constant statement stays parsed; the join spares a second round trip for the no-data alarm.
+     * evaluated before are absent. ONE statement per call, whatever the number of series: the service ids
+     * and the metrics go in as two arrays ({@code = any(?)}, the same text on PostgreSQL and H2, so the
+     * statement stays parsed), and the rows of other combinations of those ids and metrics (the arrays
+     * select a cross product) are dropped here. The join spares a second round trip for the no-data alarm.
      */
     public Map<SeriesKey, SeriesState> load(Collection<SeriesKey> keys) {
         Map<SeriesKey, SeriesState> states = new HashMap<>();
-        for (SeriesKey key : keys) {
-            jdbc.query("select s.state_json, n.alarm_id, n.last_observed_at from threshold_state s"
-                            + " left join no_data_alarm n on n.service_id = s.service_id and n.metric = s.metric"
-                            + " where s.service_id = ? and s.metric = ?",
-                    rs -> {
-                        SeriesState state = read(rs.getString(1));
-                        Timestamp silentAfter = rs.getTimestamp(3);
-                        if (rs.getString(2) != null && silentAfter != null) {
-                            state.noData = new NoDataMark(rs.getString(2), silentAfter.toInstant());
-                        }
-                        states.put(key, state);
-                    }, key.serviceId(), key.metric());
+        if (keys.isEmpty()) {
+            return states;
         }
+        Set<SeriesKey> wanted = keys instanceof Set<SeriesKey> set ? set : new HashSet<>(keys);
+        Object[] services = wanted.stream().map(SeriesKey::serviceId).distinct().toArray();
+        Object[] metrics = wanted.stream().map(SeriesKey::metric).distinct().toArray();
+        jdbc.query("select s.service_id, s.metric, s.state_json, n.alarm_id, n.last_observed_at from threshold_state s"
+                        + " left join no_data_alarm n on n.service_id = s.service_id and n.metric = s.metric"
+                        + " where s.service_id = any(?) and s.metric = any(?)",
+                ps -> {
+                    ps.setArray(1, ps.getConnection().createArrayOf("varchar", services));
+                    ps.setArray(2, ps.getConnection().createArrayOf("varchar", metrics));
+                },
+                rs -> {
+                    SeriesKey key = new SeriesKey(rs.getString(1), rs.getString(2));
+                    if (!wanted.contains(key)) {
+                        return;
+                    }
+                    SeriesState state = read(rs.getString(3));
+                    Timestamp silentAfter = rs.getTimestamp(5);
+                    if (rs.getString(4) != null && silentAfter != null) {
+                        state.noData = new NoDataMark(rs.getString(4), silentAfter.toInstant());
+                    }
+                    states.put(key, state);
+                });
         return states;
     }
 
@@ -51,7 +67,7 @@ public class ThresholdStateStore {
      * Writes these states; {@code existing} are the keys that {@link #load} found. last_observed_at only
      * moves forward: a late record must not make a reporting series look silent to the no-data monitor.
      */
-    public void save(Map<SeriesKey, SeriesState> states, java.util.Set<SeriesKey> existing) {
+    public void save(Map<SeriesKey, SeriesState> states, Set<SeriesKey> existing) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> updates = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();

@@ -33,33 +33,33 @@ class DemoProfileTest {
                         "--cem.demo.crm-period=300", "--cem.identity.hold-horizon=PT1H"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> feeds.eventsSeen() >= 100);
+            await().atMost(Duration.ofSeconds(120)).until(() -> feeds.eventsSeen() >= 100);
             // the adapters' simulators go through REST, JMS and the CSV inbox, malformed items included
             AdapterMetrics adapters = hub.getBean(AdapterMetrics.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("wisla-vpn").mapped() > 0
+            await().atMost(Duration.ofSeconds(120)).until(() -> adapters.snapshot("wisla-vpn").mapped() > 0
                     && adapters.snapshot("wisla-speedtest").mapped() > 0
                     && adapters.snapshot("wisla-vpn").quarantined() > 0 && adapters.snapshot("wisla-vpn").rejected() > 0
                     && adapters.snapshot("wisla-speedtest").rejected() > 0);
             // and a webhook subscriber of the hub's own gets the alarms, signed, over HTTP
             DemoWebhookSubscriber webhook = hub.getBean(DemoWebhookSubscriber.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> webhook.received() > 0);
+            await().atMost(Duration.ofSeconds(120)).until(() -> webhook.received() > 0);
             // the simulated router's traps pass the receiver (community cem-demo) and the snmp-traps mapping;
             // its unmapped heartbeat trap is kept in quarantine
-            await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("snmp-traps").mapped() > 0
+            await().atMost(Duration.ofSeconds(120)).until(() -> adapters.snapshot("snmp-traps").mapped() > 0
                     && adapters.snapshot("snmp-traps").quarantined() > 0);
             // the simulated CRM pushes over SOAP: a new customer arrives, and its held measurement flows on
             RegistryService registry = hub.getBean(RegistryService.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> registry.customer("DEMO-C101").isPresent()
+            await().atMost(Duration.ofSeconds(120)).until(() -> registry.customer("DEMO-C101").isPresent()
                     && registry.customer("DEMO-C102").isPresent());
             MeterRegistry meters = hub.getBean(MeterRegistry.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> meters.find("cem.identity.released")
+            await().atMost(Duration.ofSeconds(120)).until(() -> meters.find("cem.identity.released")
                     .tag("outcome", "resolved").counter() != null
                     && meters.find("cem.crm.notifications").tag("operation", "TroubleTicketUpdated")
                     .tag("outcome", "accepted").counter() != null);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
-            await().atMost(Duration.ofSeconds(30)).until(() -> hasFiles(done));
+            await().atMost(Duration.ofSeconds(120)).until(() -> hasFiles(done));
             // billing: CDR files (a bad line now and then) and money events (a malformed message now and then)
-            await().atMost(Duration.ofSeconds(30)).until(() -> adapters.snapshot("billing").mapped() > 0
+            await().atMost(Duration.ofSeconds(120)).until(() -> adapters.snapshot("billing").mapped() > 0
                     && adapters.snapshot("billing").quarantined() >= 2 && hasFiles(dir.resolve("inbox/billing-cdr/done")));
             assertThat(hub.getBean(RegistryService.class).service("DEMO-VOICE001").orElseThrow().externalIds())
                     .containsEntry("billing", java.util.List.of("ACC-1001"));

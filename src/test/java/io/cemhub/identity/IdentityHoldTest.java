@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cemhub.support.EventCollector;
 import io.cemhub.support.EventsTestSupport;
 import io.cemhub.support.MutableClock;
+import io.cemhub.support.MutableClockConfiguration;
 import io.cemhub.support.Soap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -28,22 +26,13 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = {"cem.identity.hold-horizon=PT1H", "cem.identity.hold-sweep=1s",
         "cem.ingest.partitions=1"})
-@Import(IdentityHoldTest.Clocks.class)
+@Import(MutableClockConfiguration.class)
 class IdentityHoldTest extends EventsTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     MutableClock clock;
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
 
     static String vpnMeasurement(String id, String tunnel, double value) {
         return "{\"id\":\"" + id + "\",\"source\":{\"system\":\"wisla-vpn\"},\"serviceId\":\"" + tunnel

@@ -9,6 +9,8 @@ import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
+import org.apache.cxf.binding.soap.Soap11;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.w3c.dom.Document;
@@ -24,13 +26,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The CRM's query service for tests: a real CXF JAX-WS endpoint (from adapters/crm/crm-query.wsdl) on a
  * Tomcat of its own on a loopback port. It knows the customers it is given, each findable by its id and by
- * every external id listed in {@link #know}, and records every request it was asked.
+ * every external id listed in {@link #know}, and records every request it was asked. CreateTroubleTicket
+ * opens one ticket per idempotency key (asked again, it answers the same ticket id), or answers a SOAP Fault
+ * while {@link #failTickets} is set.
  */
 public final class FakeCrm implements AutoCloseable {
 
@@ -39,6 +45,10 @@ public final class FakeCrm implements AutoCloseable {
     private final int port;
     private final Map<String, String> customersByRef = new ConcurrentHashMap<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<TicketRequest> ticketRequests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> ticketsByKey = new ConcurrentHashMap<>();
+    private final AtomicInteger ticketNumbers = new AtomicInteger();
+    private volatile String ticketFault;
     private Tomcat tomcat;
     private EndpointImpl endpoint;
 
@@ -64,6 +74,32 @@ public final class FakeCrm implements AutoCloseable {
     /** The refs asked for so far ("C-1" or "system:id"), in order. */
     public List<String> asked() {
         return List.copyOf(asked);
+    }
+
+    /** Every CreateTroubleTicket received (Faults answered included), in order. */
+    public List<TicketRequest> ticketRequests() {
+        return List.copyOf(ticketRequests);
+    }
+
+    /** The CreateTroubleTicket requests received for one alarm. */
+    public List<TicketRequest> ticketRequests(String alarmId) {
+        return ticketRequests.stream().filter(r -> r.alarmId().equals(alarmId)).toList();
+    }
+
+    /** The ticket opened for an idempotency key, if any. */
+    public Optional<String> ticketFor(String idempotencyKey) {
+        return Optional.ofNullable(ticketsByKey.get(idempotencyKey));
+    }
+
+    /** How many tickets were opened in all (one per idempotency key). */
+    public int ticketsOpened() {
+        return ticketsByKey.size();
+    }
+
+    /** From now on CreateTroubleTicket answers a SOAP Fault (Server, detail crm:CrmFault/code); null: opens tickets again. */
+    public FakeCrm failTickets(String code) {
+        ticketFault = code;
+        return this;
     }
 
     public FakeCrm start() throws Exception {
@@ -113,7 +149,12 @@ public final class FakeCrm implements AutoCloseable {
         stop();
     }
 
-    /** GetCustomer: the customer known under the asked ref, or an empty response. */
+    /** What the hub asked in one CreateTroubleTicket. */
+    public record TicketRequest(String idempotencyKey, String customerId, String serviceId, String alarmId,
+                                String severity, String description) {
+    }
+
+    /** GetCustomer: the customer known under the asked ref, or an empty response. CreateTroubleTicket: see above. */
     @WebServiceProvider(serviceName = "CrmQueryService", portName = "CrmQueryPort",
             targetNamespace = "urn:cemhub:crm:query:v1")
     @ServiceMode(Service.Mode.PAYLOAD)
@@ -122,6 +163,9 @@ public final class FakeCrm implements AutoCloseable {
         @Override
         public DOMSource invoke(DOMSource request) {
             Element get = request.getNode() instanceof Document d ? d.getDocumentElement() : (Element) request.getNode();
+            if ("CreateTroubleTicket".equals(get.getLocalName())) {
+                return createTicket(get);
+            }
             Element ref = firstElement(get);
             String key = "externalId".equals(ref.getLocalName())
                     ? ref.getAttribute("system") + ":" + ref.getTextContent().trim() : ref.getTextContent().trim();
@@ -129,6 +173,39 @@ public final class FakeCrm implements AutoCloseable {
             String customer = customersByRef.getOrDefault(key, "");
             return new DOMSource(parse("<crm:GetCustomerResponse xmlns:crm=\"" + NS + "\">" + customer
                     + "</crm:GetCustomerResponse>"));
+        }
+
+        private DOMSource createTicket(Element create) {
+            TicketRequest ticket = new TicketRequest(text(create, "idempotencyKey"), text(create, "customerId"),
+                    text(create, "serviceId"), text(create, "alarmId"), text(create, "severity"),
+                    text(create, "description"));
+            ticketRequests.add(ticket);
+            String fault = ticketFault;
+            if (fault != null) {
+                throw fault(fault);
+            }
+            String id = ticketsByKey.computeIfAbsent(ticket.idempotencyKey(),
+                    key -> "TT-" + port + "-" + ticketNumbers.incrementAndGet());
+            return new DOMSource(parse("<crm:CreateTroubleTicketResponse xmlns:crm=\"" + NS + "\"><crm:ticketId>" + id
+                    + "</crm:ticketId><crm:status>acknowledged</crm:status></crm:CreateTroubleTicketResponse>"));
+        }
+
+        private SoapFault fault(String code) {
+            SoapFault fault = new SoapFault("the CRM refuses the ticket: " + code, Soap11.getInstance().getReceiver());
+            Element detail = fault.getOrCreateDetail();
+            detail.appendChild(detail.getOwnerDocument().importNode(parse("<crm:CrmFault xmlns:crm=\"" + NS
+                    + "\"><crm:code>" + code + "</crm:code><crm:message>test fault</crm:message></crm:CrmFault>")
+                    .getDocumentElement(), true));
+            return fault;
+        }
+
+        private String text(Element parent, String name) {
+            for (var n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && name.equals(e.getLocalName())) {
+                    return e.getTextContent().trim();
+                }
+            }
+            return null;
         }
 
         private Element firstElement(Element parent) {

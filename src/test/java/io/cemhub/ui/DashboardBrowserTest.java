@@ -2,6 +2,7 @@ package io.cemhub.ui;
 
 import io.cemhub.support.Browser;
 import io.cemhub.support.EventsTestSupport;
+import io.cemhub.support.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -9,6 +10,8 @@ import org.openqa.selenium.By;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The dashboard and the portal in a real browser (headless Chromium): an operator logs in, sees an alarm
  * appear live, acknowledges it, opens the threshold editor and previews a change; a customer logs in, lands
- * on the portal and sees its own service and alarm, and nothing of another customer's. Screenshots go to
+ * on the portal and sees its own service and alarm, its experience index and its report (opened), and nothing of
+ * another customer's; the dashboard shows the experience index by segment. Screenshots go to
  * target/screenshots/ (docs/screenshots/ holds copies; docs/dashboard.md).
  */
 class DashboardBrowserTest extends EventsTestSupport {
@@ -85,6 +89,12 @@ class DashboardBrowserTest extends EventsTestSupport {
         history(own);
         history(other);
         measure(other, 40); // the other customer's alarm, raised before anyone looks
+        // the index of every customer now (the dashboard's distribution), and a report of the own customer's day
+        assertThat(http().post("/api/v1/experience/recompute", "{}").status()).isEqualTo(200);
+        Http.Response report = http().post("/api/v1/reports", "{\"customerId\":\"" + OWN + "\",\"period\":\"day\",\"start\":\""
+                + LocalDate.now(ZoneOffset.UTC) + "\"}");
+        assertThat(report.status()).as(report.toString()).isEqualTo(201);
+        String reportId = report.json().path("id").asText();
 
         try (Browser browser = new Browser("http://127.0.0.1:" + port, profile, 1440, 1700)) {
             browser.open("/ui/");
@@ -111,6 +121,12 @@ class DashboardBrowserTest extends EventsTestSupport {
             browser.script("window.scrollTo(0, 0)");
             browser.screenshot(SHOTS.resolve("dashboard.png"));
 
+            // the experience index by segment: a chart and a table with the test customers' segment
+            browser.await(30, b -> browser.exists("#cei-distribution tr[data-segment='business']"));
+            assertThat(browser.find("#cei-chart-box").isDisplayed()).isTrue();
+            browser.script("document.getElementById('experience').scrollIntoView()");
+            browser.screenshot(SHOTS.resolve("experience-distribution.png"));
+
             // the threshold editor previews a lower raise value against the stored hour
             browser.find("#rule-table button.edit[data-id='ui-" + own + "']").click();
             browser.await(10, b -> b.findElement(By.id("editor")).isDisplayed());
@@ -135,7 +151,17 @@ class DashboardBrowserTest extends EventsTestSupport {
             customer.await(30, b -> customer.find("#alarm-table").getText().contains(own));
             String page = customer.driver().getPageSource();
             assertThat(page).contains(own).contains("Own Company").doesNotContain(other).doesNotContain("Other Company");
+            // its experience index, SLA compliance and its report, downloadable
+            assertThat(customer.find("#t-cei").getText()).matches("\\d+(\\.\\d)?");
+            customer.await(30, b -> customer.exists("#report-table tr[data-report='" + reportId + "']"));
+            String reportRow = "#report-table tr[data-report='" + reportId + "']";
+            assertThat(customer.find(reportRow).getText()).contains("day " + LocalDate.now(ZoneOffset.UTC)).contains("HTML")
+                    .contains("CSV");
+            String htmlLink = customer.find(reportRow + " a[target='_blank']").getAttribute("href");
             customer.screenshot(SHOTS.resolve("portal.png"));
+            customer.driver().get(htmlLink);
+            customer.await(30, b -> b.getPageSource().contains("<svg"));
+            assertThat(customer.driver().getPageSource()).contains(own).doesNotContain(other);
 
             // the dashboard is not for customers
             customer.open("/ui/");
