@@ -4,6 +4,7 @@ import io.cemhub.CemHubApplication;
 import io.cemhub.adapter.AdapterMetrics;
 import io.cemhub.identity.RegistryService;
 import io.cemhub.support.TestHubArgs;
+import io.cemhub.threshold.MeasurementStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,15 +48,19 @@ class DemoProfileTest {
             // its unmapped heartbeat trap is kept in quarantine
             await().atMost(Duration.ofSeconds(120)).until(() -> adapters.snapshot("snmp-traps").mapped() > 0
                     && adapters.snapshot("snmp-traps").quarantined() > 0);
-            // the simulated CRM pushes over SOAP: a new customer arrives, and its held measurement flows on
+            // the simulated CRM pushes over SOAP: a new customer arrives, and the measurement sent for its tunnel
+            // just before flows on resolved to the new customer's service. Whether it waited in the identity hold
+            // depends on timing (on a busy machine the CustomerUpdated can be stored before the pipeline reaches
+            // the measurement): either way it ends up on DEMO-C101-VPN; the hold itself: IdentityHoldTest.
             RegistryService registry = hub.getBean(RegistryService.class);
             await().atMost(Duration.ofSeconds(120)).until(() -> registry.customer("DEMO-C101").isPresent()
                     && registry.customer("DEMO-C102").isPresent());
+            MeasurementStore measurements = hub.getBean(MeasurementStore.class);
+            await().atMost(Duration.ofSeconds(120)).until(() -> measurements.latest("DEMO-C101-VPN").stream()
+                    .anyMatch(m -> m.metric().equals("vpn.rtt.avg")));
             MeterRegistry meters = hub.getBean(MeterRegistry.class);
-            await().atMost(Duration.ofSeconds(120)).until(() -> meters.find("cem.identity.released")
-                    .tag("outcome", "resolved").counter() != null
-                    && meters.find("cem.crm.notifications").tag("operation", "TroubleTicketUpdated")
-                    .tag("outcome", "accepted").counter() != null);
+            await().atMost(Duration.ofSeconds(120)).until(() -> meters.find("cem.crm.notifications")
+                    .tag("operation", "TroubleTicketUpdated").tag("outcome", "accepted").counter() != null);
             Path done = dir.resolve("inbox/wisla-speedtest/done");
             await().atMost(Duration.ofSeconds(120)).until(() -> hasFiles(done));
             // billing: CDR files (a bad line now and then) and money events (a malformed message now and then)
