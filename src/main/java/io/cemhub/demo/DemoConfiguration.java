@@ -61,6 +61,19 @@ public class DemoConfiguration {
         return new DemoBillingRoutes(billingFeeds);
     }
 
+    /** The reports of the periods under way, made soon after the start and then every cem.demo.report-period. */
+    @Bean
+    public RouteBuilder demoReportRoute(io.cemhub.report.ReportService reports, Clock clock) {
+        DemoReports demo = new DemoReports(reports, clock);
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("timer:demo-reports?delay={{cem.demo.report-delay:60000}}&period={{cem.demo.report-period:600000}}")
+                        .routeId("demo-reports").bean(demo, "makeCurrent").id("make-current-reports");
+            }
+        };
+    }
+
     /** A simulated router sending traps to the hub's receiver (when the receiver is on). */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "cem.snmp.traps.enabled", havingValue = "true", matchIfMissing = true)

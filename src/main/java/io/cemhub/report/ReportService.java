@@ -21,6 +21,8 @@ public class ReportService {
 
     public static final String SCHEDULE = "schedule";
     public static final String DEMAND = "demand";
+    /** The demo profile's reports of the periods under way (DemoReports). */
+    public static final String DEMO = "demo";
     private static final Logger LOG = LoggerFactory.getLogger(ReportService.class);
 
     private final ReportBuilder builder;
@@ -64,20 +66,26 @@ public class ReportService {
      */
     public int generateScheduled(ReportPeriod period, Instant firedAt) {
         LocalDate start = period.lastCompleted(firedAt);
+        int made = generateAll(period, start, SCHEDULE);
+        int deleted = store.deleteBefore(clock.instant().minus(properties.getRetention()));
+        LOG.info("reports: {} {} report(s) from {} made by the schedule, {} past the retention deleted", made, period.key(),
+                start, deleted);
+        return made;
+    }
+
+    /** The report of every customer for the period containing {@code start}; one that fails is logged and skipped. */
+    public int generateAll(ReportPeriod period, LocalDate start, String trigger) {
         int made = 0;
         for (String customerId : store.customerIds()) {
             try {
                 generate(new ReportBuilder.Subject(ReportBuilder.Subject.CUSTOMER, customerId, customerId), period, start,
-                        SCHEDULE, null);
+                        trigger, null);
                 made++;
             } catch (RuntimeException e) {
                 LOG.warn("report: the {} report of customer {} from {} failed: {}", period.key(), customerId, start,
                         e.toString());
             }
         }
-        int deleted = store.deleteBefore(clock.instant().minus(properties.getRetention()));
-        LOG.info("reports: {} {} report(s) from {} made by the schedule, {} past the retention deleted", made, period.key(),
-                start, deleted);
         return made;
     }
 

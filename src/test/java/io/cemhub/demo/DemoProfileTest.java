@@ -3,6 +3,8 @@ package io.cemhub.demo;
 import io.cemhub.CemHubApplication;
 import io.cemhub.adapter.AdapterMetrics;
 import io.cemhub.identity.RegistryService;
+import io.cemhub.report.ReportService;
+import io.cemhub.report.ReportStore;
 import io.cemhub.support.TestHubArgs;
 import io.cemhub.threshold.MeasurementStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +33,7 @@ class DemoProfileTest {
                 .run(TestHubArgs.of(dir, "--cem.demo.rest-period=200", "--cem.demo.vpn-period=300",
                         "--cem.demo.speedtest-period=300", "--cem.demo.csv-period=500",
                         "--cem.demo.cdr-period=400", "--cem.demo.money-period=300", "--cem.demo.snmp-period=200",
-                        "--cem.demo.crm-period=300", "--cem.identity.hold-horizon=PT1H"))) {
+                        "--cem.demo.crm-period=300", "--cem.demo.report-delay=2000", "--cem.identity.hold-horizon=PT1H"))) {
             assertThat(hub.getBean(RegistryService.class).customers(0, 100).total()).isEqualTo(DemoFleet.CUSTOMERS);
             DemoFeeds feeds = hub.getBean(DemoFeeds.class);
             await().atMost(Duration.ofSeconds(120)).until(() -> feeds.eventsSeen() >= 100);
@@ -68,6 +70,11 @@ class DemoProfileTest {
                     && adapters.snapshot("billing").quarantined() >= 2 && hasFiles(dir.resolve("inbox/billing-cdr/done")));
             assertThat(hub.getBean(RegistryService.class).service("DEMO-VOICE001").orElseThrow().externalIds())
                     .containsEntry("billing", java.util.List.of("ACC-1001"));
+            // the reports of the day, week and month under way, for the portal before the first scheduled run
+            ReportStore reports = hub.getBean(ReportStore.class);
+            await().atMost(Duration.ofSeconds(120)).until(() -> reports.list(new ReportStore.Filter(DemoFleet.customerId(1),
+                    null, null, null, null), 0, 10).stream().filter(r -> ReportService.DEMO.equals(r.trigger()))
+                    .map(ReportStore.Meta::period).distinct().count() == 3);
         }
     }
 
