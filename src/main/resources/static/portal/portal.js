@@ -58,7 +58,7 @@
     const rows = [...alarms.values()].sort((a, b) => new Date(b.alarmRaisedTime) - new Date(a.alarmRaisedTime));
     $('t-alarms').textContent = rows.filter(a => a.state !== 'cleared').length;
     $('alarm-table').querySelector('tbody').innerHTML = rows.slice(0, 50).map(a => `<tr data-alarm="${esc(a.id)}">
-      <td><span class="pill ${esc(a.perceivedSeverity)}">${esc(a.perceivedSeverity)}</span></td><td>${esc(a.alarmedObject)}</td>
+      <td><span class="pill ${esc(a.perceivedSeverity)}">${esc(a.perceivedSeverity)}</span>${a.troubleTicket ? ` <span class="pill light" title="trouble ticket">${esc(a.troubleTicket.id)}</span>` : ''}</td><td>${esc(a.alarmedObject)}</td>
       <td>${esc(problemOf(a))}</td>
       <td>${a.state === 'cleared' ? '<span class="pill ok">cleared</span>' : a.ackState === 'acknowledged'
         ? '<span class="pill light">being handled</span>' : '<span class="pill light">open</span>'}</td>

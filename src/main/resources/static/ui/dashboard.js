@@ -20,7 +20,7 @@
       const customer = customerOf(a);
       const acked = a.ackState === 'acknowledged';
       return `<tr data-alarm="${esc(a.id)}" class="${fresh.has(a.id) ? 'fresh' : ''}">
-        <td><span class="pill ${esc(a.perceivedSeverity)}">${esc(a.perceivedSeverity)}</span>${a.flapping ? ' <span class="pill light">flapping</span>' : ''}</td>
+        <td><span class="pill ${esc(a.perceivedSeverity)}">${esc(a.perceivedSeverity)}</span>${a.flapping ? ' <span class="pill light">flapping</span>' : ''}${a.troubleTicket ? ` <span class="pill light" title="CRM trouble ticket">${esc(a.troubleTicket.id)}</span>` : ''}</td>
         <td class="nowrap">${esc(a.alarmedObject)}</td>
         <td>${customer ? esc(customer.name || customer.id) : '<span class="muted">–</span>'}</td>
         <td>${esc(problemOf(a))}</td>

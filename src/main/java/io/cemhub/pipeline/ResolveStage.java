@@ -4,6 +4,7 @@ import io.cemhub.identity.HeldKey;
 import io.cemhub.identity.HoldPolicy;
 import io.cemhub.identity.IdentityResolver;
 import io.cemhub.identity.ResolvedService;
+import io.cemhub.identity.IdentityRef;
 import io.cemhub.model.CemRecord;
 import io.cemhub.model.Customer;
 import io.cemhub.model.CustomerInteraction;
@@ -17,9 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Replaces the source's service id with the canonical one (keeping the source's id as
@@ -51,12 +54,11 @@ public class ResolveStage implements Processor {
         boolean mayHold = released == null;
         // released as resolved: the mapping is new, so this instance's cache (maybe "unknown") is not asked
         boolean fresh = HoldPolicy.RELEASED_RESOLVED.equals(released);
-        for (PipelineItem item : (List<PipelineItem>) exchange.getMessage().getBody(List.class)) {
+        List<PipelineItem> items = exchange.getMessage().getBody(List.class);
+        prefetch(items, fresh);
+        for (PipelineItem item : items) {
             CemRecord record = item.record();
-            String system = record.source() == null ? null : record.source().system();
-            if (fresh) {
-                resolver.forget(system, record instanceof Measurement m ? m.serviceId() : ((CustomerInteraction) record).customerId());
-            }
+            String system = systemOf(record);
             if (record instanceof Measurement m) {
                 Optional<ResolvedService> found = resolver.service(system, m.serviceId());
                 if (mayHold && held(item, new HeldKey(system, HeldKey.Kind.SERVICE, m.serviceId()), found.isPresent())) {
@@ -74,6 +76,38 @@ public class ResolveStage implements Processor {
                 found.ifPresentOrElse(item::resolvedCustomer, () -> unknown(record));
             }
         }
+    }
+
+    /**
+     * Looks up the ids of the whole message at once (those not cached: one statement when none is known),
+     * so that the per-record lookups below find them cached.
+     */
+    private void prefetch(List<PipelineItem> items, boolean fresh) {
+        Set<IdentityRef> services = new HashSet<>();
+        Set<IdentityRef> customers = new HashSet<>();
+        for (PipelineItem item : items) {
+            CemRecord record = item.record();
+            String system = systemOf(record);
+            if (record instanceof Measurement m) {
+                look(services, system, m.serviceId(), fresh);
+            } else if (record instanceof CustomerInteraction i) {
+                look(customers, system, i.customerId(), fresh);
+            }
+        }
+        resolver.prefetch(services, customers);
+    }
+
+    private void look(Set<IdentityRef> refs, String system, String ref, boolean fresh) {
+        if (fresh) {
+            resolver.forget(system, ref);
+        }
+        if (ref != null) {
+            refs.add(new IdentityRef(system, ref));
+        }
+    }
+
+    private static String systemOf(CemRecord record) {
+        return record.source() == null ? null : record.source().system();
     }
 
     private boolean held(PipelineItem item, HeldKey key, boolean known) {

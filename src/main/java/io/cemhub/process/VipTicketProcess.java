@@ -130,8 +130,9 @@ public class VipTicketProcess {
         Duration open = Duration.between(due.raisedAt(), clock.instant());
         String problem = alarms.find(due.alarmId()).map(Alarm::specificProblem).orElse(due.severity() + " alarm");
         String description = problem + " on service " + due.serviceId() + " of customer " + due.customerId()
-                + " (segment " + due.segment() + ", tier " + due.slaTier() + ") since " + due.raisedAt()
-                + " (alarm " + due.alarmId() + ")";
+                + (due.segment() == null ? "" : " (segment " + due.segment() + ")")
+                + (due.slaTier() == null ? "" : " (SLA tier " + due.slaTier() + ")")
+                + " since " + due.raisedAt() + " (alarm " + due.alarmId() + ")";
         return new NewTroubleTicket(due.alarmId(), due.customerId(), due.serviceId(), due.alarmId(), due.severity(),
                 truncate(due.severity() + " alarm on " + due.serviceId() + " open " + open.toMinutes() + " min", 256),
                 truncate(description, 4000), properties.getTicketType(), due.raisedAt());
