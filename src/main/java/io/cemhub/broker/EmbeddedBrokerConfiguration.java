@@ -80,6 +80,7 @@ public class EmbeddedBrokerConfiguration {
         config.putSecurityRoles("#", BrokerPermissions.everything());
         config.putSecurityRoles(ingest.getCanonicalQueue(), BrokerPermissions.inbound());
         config.putSecurityRoles("cem.adapter.#", BrokerPermissions.inbound());
+        config.putSecurityRoles(sla.getBillingQueue(), BrokerPermissions.outbound());
 
         anycast(config, ingest.getQueue());
         anycast(config, ingest.getCanonicalQueue());

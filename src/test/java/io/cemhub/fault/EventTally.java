@@ -11,13 +11,16 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Counts what came out on cem.events through a durable subscription, as a subscriber system sees it:
@@ -31,7 +34,7 @@ final class EventTally implements AutoCloseable {
     private final String run;
     private final Map<String, AtomicInteger> perEventId = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perRecord = new ConcurrentHashMap<>();
-    private final Map<String, Integer> lastSeq = new HashMap<>();
+    private final Map<String, Integer> lastSeq = new ConcurrentHashMap<>();
     private final List<String> outOfOrder = new ArrayList<>();
     private final AtomicInteger events = new AtomicInteger();
     private Connection connection;
@@ -103,6 +106,33 @@ final class EventTally implements AutoCloseable {
                 outOfOrder.add(recordId + " after seq " + last);
             }
         }
+    }
+
+    /** The highest sequence number of {@code service}'s records that arrived ("run:S3" for service 3), or -1. */
+    int lastSeq(String service) {
+        return lastSeq.getOrDefault(service, -1);
+    }
+
+    /**
+     * Waits until every one of {@code records} records came out, then until nothing more comes for 10 s (a late
+     * duplicate would show).
+     */
+    void awaitEveryRecord(int records) {
+        await("every record came out").atMost(Duration.ofMinutes(5 + records / 1_000))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> records() >= records);
+        awaitQuiet("no further events", this::events);
+    }
+
+    /** Waits until {@code count} has not moved for 10 s. */
+    static void awaitQuiet(String what, IntSupplier count) {
+        int[] last = {-1};
+        await(what).during(Duration.ofSeconds(10)).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    int now = count.getAsInt();
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
     }
 
     int events() {

@@ -42,6 +42,8 @@ final class FaultLoad implements Runnable {
     private final Set<String> resentAfterLostAnswer = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean done;
+    private String padding = "";
+    private int perSecond;
 
     /** @param hub the hub to send to, asked again for every attempt (it may have been restarted elsewhere) */
     FaultLoad(String run, int records, int services, int batchSize, Supplier<Http> hub) {
@@ -50,6 +52,18 @@ final class FaultLoad implements Runnable {
         this.services = services;
         this.batchSize = batchSize;
         this.hub = hub;
+    }
+
+    /** Each record carries a characteristic of {@code chars} characters (bigger events: a backlog that weighs). */
+    FaultLoad padded(int chars) {
+        padding = "x".repeat(chars);
+        return this;
+    }
+
+    /** At most {@code recordsPerSecond} records a second (0: as fast as the hub accepts them). */
+    FaultLoad paced(int recordsPerSecond) {
+        perSecond = recordsPerSecond;
+        return this;
     }
 
     String runName() {
@@ -61,7 +75,12 @@ final class FaultLoad implements Runnable {
     }
 
     static String recordId(String run, int service, int seq) {
-        return run + ":S" + service + ":" + seq;
+        return serviceKey(run, service) + ":" + seq;
+    }
+
+    /** How {@link EventTally} names the service of a record ({@code <run>:S<service>}). */
+    static String serviceKey(String run, int service) {
+        return run + ":S" + service;
     }
 
     static String serviceId(String run, int service) {
@@ -80,12 +99,20 @@ final class FaultLoad implements Runnable {
     @Override
     public void run() {
         try {
+            long start = System.nanoTime();
             for (int from = 0; from < records; from += batchSize) {
+                if (perSecond > 0) {
+                    long due = start + from * 1_000_000_000L / perSecond;
+                    await("the pace").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
+                            .until(() -> System.nanoTime() >= due);
+                }
                 List<String> batch = new ArrayList<>();
                 for (int i = from; i < Math.min(records, from + batchSize); i++) {
                     int service = i % services;
-                    batch.add(TestRecords.measurementJson(recordId(run, service, i / services),
-                            serviceId(run, service), "vpn.loss", i % 3));
+                    String json = TestRecords.measurementJson(recordId(run, service, i / services),
+                            serviceId(run, service), "vpn.loss", i % 3);
+                    batch.add(padding.isEmpty() ? json : json.substring(0, json.length() - 1)
+                            + ",\"characteristics\":{\"note\":\"" + padding + "\"}}");
                 }
                 String body = batch.stream().collect(Collectors.joining(",", "[", "]"));
                 List<String> ids = batch.stream().map(FaultLoad::idOf).toList();

@@ -61,6 +61,23 @@ class BrokerSecurityTest extends HubTestSupport {
     }
 
     @Test
+    void billingTakesItsCompensationCreditsButNoSourceMayForgeOne() throws JMSException {
+        try (Connection c = outside("source", "source-pw").createConnection()) {
+            Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue("cem.billing.credits")).close();
+            jakarta.jms.QueueBrowser browser = session.createBrowser(session.createQueue("cem.billing.credits"));
+            browser.getEnumeration().hasMoreElements();
+            browser.close();
+            assertThatThrownBy(() -> session.createProducer(session.createQueue("cem.billing.credits")).send(
+                    session.createTextMessage("{}"))).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue("cem.sla.credits")).send(
+                    session.createTextMessage("{}"))).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue("cem.sla.credits")))
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
     void anAdminMayDoAnything() throws JMSException {
         try (Connection c = outside("admin", "admin-pw").createConnection()) {
             Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);

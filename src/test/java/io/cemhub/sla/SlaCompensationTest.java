@@ -29,9 +29,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Month end: breaches get SlaBreachEvent and a compensation credit, which route sla-compensation forwards to
  * billing's queue once per breach: the pass run twice, run again after the broker got a breach whose database
- * row was lost (the crash window between the JMS and the database commit), and run again after a restart of
- * the hub on the same database and journal; a complying service gets nothing; a credit that is not one goes to
- * quarantine with its body.
+ * row was lost (the crash window between the JMS and the database commit), run again after a restart of the hub
+ * on the same database and journal, and run by the scheduled (clustered Quartz) job after another lost row; a
+ * complying service gets nothing; a credit that is not one goes to quarantine with its body.
  */
 class SlaCompensationTest {
 
@@ -41,9 +41,11 @@ class SlaCompensationTest {
     @TempDir
     Path dataDir;
 
-    private ConfigurableApplicationContext start() {
+    private ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--cem.sla.warning.check=1d", "--cem.sla.month-end.check=1d"));
+        args.addAll(List.of(extra));
         return new SpringApplicationBuilder(CemHubApplication.class).profiles("test")
-                .run(TestHubArgs.of(dataDir, "--cem.sla.warning.check=1d", "--cem.sla.month-end.check=1d"));
+                .run(TestHubArgs.of(dataDir, args.toArray(String[]::new)));
     }
 
     private static Http http(ConfigurableApplicationContext hub) {
@@ -55,7 +57,7 @@ class SlaCompensationTest {
     }
 
     @Test
-    void aBreachIsCreditedToBillingOnceAcrossRerunsALostRowAndARestart() {
+    void aBreachIsCreditedToBillingOnceAcrossRerunsLostRowsAndARestart() {
         Map<String, String> creditIds = new TreeMap<>();
         try (ConfigurableApplicationContext hub = start()) {
             Http http = http(hub);
@@ -68,7 +70,7 @@ class SlaCompensationTest {
             october(http, "S-GOLD", 99.0, 98.5, 99.5);  // average 99.0 against 99.9
             october(http, "S-SILVER", 99.6, 99.6);       // complies with 99.5
             october(http, "S-BRONZE", 70, 70);           // 70 against 99.0: the credit reaches bronze's max
-            await().atMost(Duration.ofSeconds(90)).until(() -> hours(http, "S-GOLD") == 3 && hours(http, "S-SILVER") == 2
+            await().atMost(Duration.ofSeconds(120)).until(() -> hours(http, "S-GOLD") == 3 && hours(http, "S-SILVER") == 2
                     && hours(http, "S-BRONZE") == 2);
 
             assertThat(http.as("operator").post("/api/v1/sla/month-end?month=" + OCTOBER, "{}").status()).isEqualTo(403);
@@ -111,7 +113,7 @@ class SlaCompensationTest {
             // a credit that is not one: quarantined with its body, never forwarded
             String poison = "{\"type\":\"SlaCompensationCredit\",\"creditId\":\"poison-credit\",\"serviceId\":\"S-GOLD\"}";
             broker(hub).sendText("cem.sla.credits", poison);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !broker(hub).browse("cem.quarantine", "poison-credit").isEmpty());
+            await().atMost(Duration.ofSeconds(120)).until(() -> !broker(hub).browse("cem.quarantine", "poison-credit").isEmpty());
             BrokerProbe.Entry quarantined = broker(hub).browse("cem.quarantine", "poison-credit").get(0);
             assertThat(quarantined.body()).isEqualTo(poison);
             assertThat(quarantined.properties().get("cemReason")).contains("amount must be a number above 0");
@@ -126,7 +128,9 @@ class SlaCompensationTest {
                             EventFactory.stableId("SlaBreachEvent", "S-GOLD", "vpn.availability", OCTOBER));
         }
 
-        try (ConfigurableApplicationContext hub = start()) {
+        // The scheduled pass every 2 s, its clock's "now - delay" in November 2026: October is the month it closes.
+        Duration delay = Duration.between(Instant.parse("2026-11-15T00:00:00Z"), Instant.now());
+        try (ConfigurableApplicationContext hub = start("--cem.sla.month-end.check=2s", "--cem.sla.month-end.delay=" + delay)) {
             Http http = http(hub);
             JsonNode rerun = http.post("/api/v1/sla/month-end?month=" + OCTOBER, "{}").json();
             assertThat(rerun.path("breaches").asInt()).isEqualTo(2);
@@ -134,12 +138,23 @@ class SlaCompensationTest {
             JsonNode stored = http.get("/api/v1/sla/breaches?month=" + OCTOBER).json();
             assertThat(stored).hasSize(2);
             assertThat(stored.findValuesAsText("creditId")).containsExactlyInAnyOrderElementsOf(creditIds.values());
+
+            // The job found October closed; with the gold row lost and the month open again, it closes it once
+            // more and sends the gold breach again, which billing's queue drops.
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            jdbc.update("delete from sla_breach where service_id = 'S-GOLD'");
+            jdbc.update("delete from sla_month_close");
+            await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject("select count(*) from sla_breach"
+                    + " where service_id = 'S-GOLD'", Integer.class) == 1
+                    && jdbc.queryForObject("select count(*) from sla_month_close", Integer.class) == 1);
+            assertThat(jdbc.queryForObject("select breaches from sla_month_close", Integer.class)).isEqualTo(2);
             passProbeThroughRoute(hub, "probe-3");
             assertThat(awaitBilled(hub, 2)).containsOnlyKeys("S-GOLD", "S-BRONZE");
             EventCollector events = new EventCollector(hub.getBean(ActiveMQConnectionFactory.class), "sla-compensation");
-            await().atMost(Duration.ofSeconds(60)).until(() -> breachEvents(events).size() == 3);
+            await().atMost(Duration.ofSeconds(120)).until(() -> breachEvents(events).size() == 4);
             assertThat(breachEvents(events).stream().map(e -> e.path("correlationId").asText()).distinct())
                     .containsExactlyInAnyOrder("S-GOLD", "S-BRONZE");
+            assertThat(breachEvents(events).stream().map(e -> e.path("eventId").asText()).distinct()).hasSize(2);
             JsonNode breach = breachEvents(events).get(0).path("event").path("slaBreach");
             assertThat(breach.path("creditId").asText()).isIn(creditIds.values());
             events.unsubscribe();
@@ -152,7 +167,7 @@ class SlaCompensationTest {
 
     /** The credits on billing's queue by service; waits until there are {@code n} and checks none is there twice. */
     private static Map<String, JsonNode> awaitBilled(ConfigurableApplicationContext hub, int n) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> broker(hub).browse(BILLING, "\"type\":\"SlaCompensationCredit\"")
+        await().atMost(Duration.ofSeconds(120)).until(() -> broker(hub).browse(BILLING, "\"type\":\"SlaCompensationCredit\"")
                 .stream().filter(e -> !e.body().contains("probe-")).count() >= n);
         Map<String, JsonNode> byService = new TreeMap<>();
         for (BrokerProbe.Entry e : broker(hub).browse(BILLING, "\"type\":\"SlaCompensationCredit\"")) {
@@ -170,7 +185,7 @@ class SlaCompensationTest {
         broker(hub).sendText("cem.sla.credits", "{\"type\":\"SlaCompensationCredit\",\"creditId\":\"" + creditId
                 + "\",\"customerId\":\"C-PROBE\",\"serviceId\":\"S-PROBE\",\"metric\":\"vpn.availability\","
                 + "\"month\":\"" + OCTOBER + "\",\"amount\":1,\"currency\":\"EUR\"}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !broker(hub).browse(BILLING, creditId).isEmpty());
+        await().atMost(Duration.ofSeconds(120)).until(() -> !broker(hub).browse(BILLING, creditId).isEmpty());
     }
 
     private static void register(Http http, String customer, String tier, String service) {

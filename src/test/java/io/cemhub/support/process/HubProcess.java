@@ -1,8 +1,8 @@
 package io.cemhub.support.process;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cemhub.support.FreePorts;
 import io.cemhub.support.Http;
-import io.cemhub.support.Scrape;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 import java.io.File;
@@ -120,8 +120,9 @@ public final class HubProcess implements AutoCloseable {
     }
 
     /**
-     * A full collection in the hub (jcmd GC.run), then its heap in use as the hub reports it
-     * (jvm_memory_used_bytes, area heap): what the hub really keeps, not garbage not yet collected.
+     * A full collection in the hub (jcmd GC.run), then what its heap pools held right after it (each pool's
+     * CollectionUsage, read through the hub's Jolokia): what the hub really keeps, neither garbage nor what
+     * was allocated since the collection.
      */
     public long liveHeapBytes() {
         ChildProcess jcmd = ChildProcess.start("jcmd", List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
@@ -130,7 +131,18 @@ public final class HubProcess implements AutoCloseable {
         if (jcmd.awaitExit(Duration.ofMinutes(2)) != 0) {
             throw new IllegalStateException("jcmd GC.run failed:\n" + jcmd.logTail(10));
         }
-        return (long) Scrape.of(http()).value("jvm_memory_used_bytes", "area", "heap");
+        String read = "{\"type\":\"read\",\"mbean\":\"java.lang:type=MemoryPool,name=*\",\"attribute\":[\"Type\",\"CollectionUsage\"]}";
+        Http.Response answer = http().post("/actuator/jolokia", read);
+        long used = 0;
+        for (JsonNode pool : answer.json().path("value")) {
+            if ("HEAP".equals(pool.path("Type").asText())) {
+                used += pool.path("CollectionUsage").path("used").asLong();
+            }
+        }
+        if (used == 0) {
+            throw new IllegalStateException("no heap pool's usage after collection in " + answer);
+        }
+        return used;
     }
 
     public void kill9() {
