@@ -60,6 +60,8 @@ public class CrmNotificationHandler implements Processor {
             LOG.info("CRM {}: {}", operation, detail);
             exchange.getMessage().setBody(new CxfPayload<SoapHeader>(null, List.of(CrmXml.ack(detail))));
             outcome = "accepted";
+        } catch (CrmXml.InvalidValueException e) {
+            throw CrmFaults.client("invalid-value", e.getMessage());
         } catch (RegistryConflictException e) {
             throw CrmFaults.client("registry-conflict", e.getMessage());
         } catch (InvalidRecordsException e) {

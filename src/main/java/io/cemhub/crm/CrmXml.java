@@ -58,7 +58,12 @@ public final class CrmXml {
     private static Service service(Element s, String customerId) {
         Map<String, Double> characteristics = new LinkedHashMap<>();
         for (Element c : children(s, "characteristic")) {
-            characteristics.put(c.getAttribute("name"), Double.valueOf(c.getTextContent().trim()));
+            double value = xsDouble(c.getTextContent().trim()); // schema-valid: an xs:double
+            if (!Double.isFinite(value)) {
+                throw new InvalidValueException("characteristic " + c.getAttribute("name") + " of service " + text(s, "id")
+                        + " is " + c.getTextContent().trim() + ": a contracted value must be a finite number");
+            }
+            characteristics.put(c.getAttribute("name"), value);
         }
         Map<String, List<String>> ids = new LinkedHashMap<>();
         Element external = child(s, "externalIds");
@@ -72,9 +77,30 @@ public final class CrmXml {
         return new Service(text(s, "id"), customerId, text(s, "serviceType"), characteristics, ids);
     }
 
+    /** An xs:double: Java's reading, but INF and -INF (xs) are infinities, which Java spells otherwise. */
+    private static double xsDouble(String text) {
+        return switch (text) {
+            case "INF", "+INF" -> Double.POSITIVE_INFINITY;
+            case "-INF" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                try {
+                    yield Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new InvalidValueException("the number " + text + " cannot be read");
+                }
+            }
+        };
+    }
+
     /** The registry's external id of a device port: "device/ifIndex" under system snmp. */
     public static String snmpId(String device, String ifIndex) {
-        return device + "/" + Integer.parseInt(ifIndex.trim());
+        try {
+            return device + "/" + Integer.parseInt(ifIndex.trim());
+        } catch (NumberFormatException e) {
+            // xs:positiveInteger has no upper bound; SNMP's InterfaceIndex does (RFC 2863: 1..2147483647)
+            throw new InvalidValueException("ifIndex " + ifIndex.trim() + " of device " + device
+                    + " is beyond an SNMP ifIndex (1..2147483647)");
+        }
     }
 
     /**
@@ -140,8 +166,24 @@ public final class CrmXml {
         }
     }
 
+    /**
+     * An xs:dateTime as an instant. The schema lets a time without a zone through (and years beyond 9999): the
+     * hub cannot place such a time, so the request is refused as the caller's fault.
+     */
     public static Instant instant(String xsDateTime) {
-        return OffsetDateTime.parse(xsDateTime.trim()).toInstant();
+        try {
+            return OffsetDateTime.parse(xsDateTime.trim()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new InvalidValueException("the time " + xsDateTime.trim() + " cannot be placed: an xs:dateTime with "
+                    + "a time zone (Z or +hh:mm) and a four-digit year is required");
+        }
+    }
+
+    /** A schema-valid value the hub cannot take: the CRM's fault (SOAP Client, code invalid-value). */
+    public static class InvalidValueException extends RuntimeException {
+        public InvalidValueException(String message) {
+            super(message);
+        }
     }
 
     public static Element child(Element parent, String name) {

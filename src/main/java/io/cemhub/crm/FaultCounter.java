@@ -28,9 +28,10 @@ public class FaultCounter extends AbstractPhaseInterceptor<Message> {
     public void handleMessage(Message message) {
         Exception e = message.getContent(Exception.class);
         Fault fault = e instanceof Fault f ? f : null;
-        // CXF's own faults say "client" (its fault code namespace), SOAP 1.1 faults "Client"
+        // CXF's own faults say "client" (its fault code namespace), SOAP 1.1 faults "Client"; VersionMismatch
+        // and MustUnderstand are the request's fault too: only Server (and an unknown exception) is the hub's
         boolean client = fault != null && fault.getFaultCode() != null
-                && fault.getFaultCode().getLocalPart().equalsIgnoreCase("client");
+                && !fault.getFaultCode().getLocalPart().equalsIgnoreCase("server");
         String kind = client ? "client" : "server";
         meters.counter("cem.crm.faults", "kind", kind).increment();
         LOG.warn("CRM request refused with a {} Fault: {}", kind, e == null ? "?" : e.getMessage());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cemhub.support.EventCollector;
 import io.cemhub.support.Http;
 import io.cemhub.support.HubTestSupport;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -61,6 +62,8 @@ class BadInputCorpusTest extends HubTestSupport {
     ConnectionFactory connectionFactory;
     @Autowired
     Environment environment;
+    @Autowired
+    MeterRegistry meters;
 
     // one hub and one run for all the cases: the test instance is made anew per test method, so state is static
     static final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -135,6 +138,17 @@ class BadInputCorpusTest extends HubTestSupport {
             tests.add(test(c, inbox, marker -> files.run(corpus, c, inbox, marker)));
         }
         return tests.stream();
+    }
+
+    @TestFactory
+    @Order(4)
+    Stream<DynamicTest> soap() {
+        if (!selected("soap")) {
+            return Stream.empty();
+        }
+        Corpus corpus = Corpus.load("soap");
+        SoapCases soap = new SoapCases(port, meters, events);
+        return corpus.cases().stream().map(c -> test(c, null, marker -> soap.run(corpus, c, marker)));
     }
 
     @Test
