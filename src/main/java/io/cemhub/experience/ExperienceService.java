@@ -71,8 +71,15 @@ public class ExperienceService {
                                 Instant bandSince, ExperienceIndex.Value parts) {
     }
 
-    /** @return the number of band changes announced */
-    public int recompute() {
+    /**
+     * One pass over every customer. Passes of one instance run one at a time (the scheduled pass and an
+     * operator's on-demand pass would otherwise both insert a new customer's row, and one would fail); across
+     * instances the scheduled pass runs on one of them (clustered Quartz), and an on-demand pass that meets it on
+     * another instance fails on the duplicate row, changes nothing and can be asked again.
+     *
+     * @return the number of band changes announced
+     */
+    public synchronized int recompute() {
         Instant now = clock.instant();
         Instant from = now.minus(properties.getWindow());
         Fleet fleet = Fleet.load(jdbc, null);

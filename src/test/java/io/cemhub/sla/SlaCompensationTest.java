@@ -70,7 +70,7 @@ class SlaCompensationTest {
             october(http, "S-GOLD", 99.0, 98.5, 99.5);  // average 99.0 against 99.9
             october(http, "S-SILVER", 99.6, 99.6);       // complies with 99.5
             october(http, "S-BRONZE", 70, 70);           // 70 against 99.0: the credit reaches bronze's max
-            await().atMost(Duration.ofSeconds(90)).until(() -> hours(http, "S-GOLD") == 3 && hours(http, "S-SILVER") == 2
+            await().atMost(Duration.ofSeconds(120)).until(() -> hours(http, "S-GOLD") == 3 && hours(http, "S-SILVER") == 2
                     && hours(http, "S-BRONZE") == 2);
 
             assertThat(http.as("operator").post("/api/v1/sla/month-end?month=" + OCTOBER, "{}").status()).isEqualTo(403);
@@ -113,7 +113,7 @@ class SlaCompensationTest {
             // a credit that is not one: quarantined with its body, never forwarded
             String poison = "{\"type\":\"SlaCompensationCredit\",\"creditId\":\"poison-credit\",\"serviceId\":\"S-GOLD\"}";
             broker(hub).sendText("cem.sla.credits", poison);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !broker(hub).browse("cem.quarantine", "poison-credit").isEmpty());
+            await().atMost(Duration.ofSeconds(120)).until(() -> !broker(hub).browse("cem.quarantine", "poison-credit").isEmpty());
             BrokerProbe.Entry quarantined = broker(hub).browse("cem.quarantine", "poison-credit").get(0);
             assertThat(quarantined.body()).isEqualTo(poison);
             assertThat(quarantined.properties().get("cemReason")).contains("amount must be a number above 0");
@@ -144,14 +144,14 @@ class SlaCompensationTest {
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             jdbc.update("delete from sla_breach where service_id = 'S-GOLD'");
             jdbc.update("delete from sla_month_close");
-            await().atMost(Duration.ofSeconds(90)).until(() -> jdbc.queryForObject("select count(*) from sla_breach"
+            await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.queryForObject("select count(*) from sla_breach"
                     + " where service_id = 'S-GOLD'", Integer.class) == 1
                     && jdbc.queryForObject("select count(*) from sla_month_close", Integer.class) == 1);
             assertThat(jdbc.queryForObject("select breaches from sla_month_close", Integer.class)).isEqualTo(2);
             passProbeThroughRoute(hub, "probe-3");
             assertThat(awaitBilled(hub, 2)).containsOnlyKeys("S-GOLD", "S-BRONZE");
             EventCollector events = new EventCollector(hub.getBean(ActiveMQConnectionFactory.class), "sla-compensation");
-            await().atMost(Duration.ofSeconds(60)).until(() -> breachEvents(events).size() == 4);
+            await().atMost(Duration.ofSeconds(120)).until(() -> breachEvents(events).size() == 4);
             assertThat(breachEvents(events).stream().map(e -> e.path("correlationId").asText()).distinct())
                     .containsExactlyInAnyOrder("S-GOLD", "S-BRONZE");
             assertThat(breachEvents(events).stream().map(e -> e.path("eventId").asText()).distinct()).hasSize(2);
@@ -167,7 +167,7 @@ class SlaCompensationTest {
 
     /** The credits on billing's queue by service; waits until there are {@code n} and checks none is there twice. */
     private static Map<String, JsonNode> awaitBilled(ConfigurableApplicationContext hub, int n) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> broker(hub).browse(BILLING, "\"type\":\"SlaCompensationCredit\"")
+        await().atMost(Duration.ofSeconds(120)).until(() -> broker(hub).browse(BILLING, "\"type\":\"SlaCompensationCredit\"")
                 .stream().filter(e -> !e.body().contains("probe-")).count() >= n);
         Map<String, JsonNode> byService = new TreeMap<>();
         for (BrokerProbe.Entry e : broker(hub).browse(BILLING, "\"type\":\"SlaCompensationCredit\"")) {
@@ -185,7 +185,7 @@ class SlaCompensationTest {
         broker(hub).sendText("cem.sla.credits", "{\"type\":\"SlaCompensationCredit\",\"creditId\":\"" + creditId
                 + "\",\"customerId\":\"C-PROBE\",\"serviceId\":\"S-PROBE\",\"metric\":\"vpn.availability\","
                 + "\"month\":\"" + OCTOBER + "\",\"amount\":1,\"currency\":\"EUR\"}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !broker(hub).browse(BILLING, creditId).isEmpty());
+        await().atMost(Duration.ofSeconds(120)).until(() -> !broker(hub).browse(BILLING, creditId).isEmpty());
     }
 
     private static void register(Http http, String customer, String tier, String service) {

@@ -72,7 +72,7 @@ class SlaEarlyWarningTest extends EventsTestSupport {
         hourly(fine, 30, 100);
         hourly(few, 5, 90);      // 50 of 74.4 used in 5 hours: fewer than min-hours (24), budget not gone
         hourly(silver, 30, 99.8); // 6 of 372 used
-        await().atMost(Duration.ofSeconds(90)).until(() -> hoursStored(burning) == 30 && hoursStored(fine) == 30
+        await().atMost(Duration.ofSeconds(120)).until(() -> hoursStored(burning) == 30 && hoursStored(fine) == 30
                 && hoursStored(few) == 5 && hoursStored(silver) == 30);
 
         assertThat(http().as("analyst").post("/api/v1/sla/early-warning?at=" + AT, "{}").status()).isEqualTo(403);
@@ -86,7 +86,7 @@ class SlaEarlyWarningTest extends EventsTestSupport {
         assertThat(sentFor(again, burning, fine, few, silver)).as("a repeated pass sends nothing").isEmpty();
         assertThat(again.path("warned").asInt()).isGreaterThanOrEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !warnings(burning).isEmpty());
+        await().atMost(Duration.ofSeconds(120)).until(() -> !warnings(burning).isEmpty());
         JsonNode event = warnings(burning).get(0);
         assertThat(event.path("eventId").asText()).isEqualTo(eventId);
         assertThat(event.path("domain").asText()).isEqualTo("sla");
