@@ -3,9 +3,9 @@ package io.cemhub.adapter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cemhub.ingest.Utf8;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,12 +34,16 @@ public class InputParsers {
         }
         return switch (format) {
             case "json", "canonical" -> json(payload);
-            case "csv" -> CsvLines.parse(new String(payload, StandardCharsets.UTF_8), options, mapper);
+            case "csv" -> CsvLines.parse(payload, options, mapper);
             default -> throw new IllegalArgumentException("unknown input format " + format + " (json, csv, canonical)");
         };
     }
 
     private List<InputItem> json(byte[] payload) {
+        String encoding = Utf8.jsonProblem(payload);
+        if (encoding != null) {
+            throw new InputRejectedException("the input is not JSON in UTF-8: " + encoding, null);
+        }
         JsonNode root;
         try {
             root = mapper.readTree(payload);

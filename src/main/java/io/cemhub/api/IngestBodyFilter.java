@@ -19,7 +19,8 @@ import java.util.Locale;
  * 400 (the entries take the document itself, not a form around it). The body is read here as raw bytes
  * and kept in the request attribute {@link #RAW_BODY}: an adapter quarantines what the caller sent, byte
  * for byte, whatever its Content-Type (a form content type would otherwise be parsed into parameters, a
- * text one decoded and encoded again).
+ * text one decoded and encoded again). The native entry's body must be UTF-8: anything else is refused
+ * here with 400 invalid-json.
  */
 public class IngestBodyFilter extends OncePerRequestFilter {
 
@@ -53,6 +54,13 @@ public class IngestBodyFilter extends OncePerRequestFilter {
         byte[] body = read(request.getInputStream());
         if (body == null) {
             tooLarge(response);
+            return;
+        }
+        // the native entry's JSON must be UTF-8 (Jackson would take overlong forms and UTF-16); an adapter's
+        // entry judges its own bytes, as it also keeps them in quarantine
+        String encoding = request.getRequestURI().startsWith("/ingest/") ? null : io.cemhub.ingest.Utf8.jsonProblem(body);
+        if (encoding != null && body.length > 0) {
+            refuse(response, 400, "invalid-json", "Invalid JSON", "the body is not JSON in UTF-8: " + encoding);
             return;
         }
         request.setAttribute(RAW_BODY, body);

@@ -28,6 +28,10 @@ public class CanonicalJmsIngestProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         byte[] body = exchange.getMessage().getBody(byte[].class);
+        String encoding = body == null ? null : Utf8.jsonProblem(body);
+        if (encoding != null) {
+            throw new RejectedInputException("the message body is not JSON in UTF-8: " + encoding, null);
+        }
         JsonNode json;
         try {
             json = mapper.readTree(body == null ? new byte[0] : body);

@@ -22,7 +22,9 @@ public class CanonicalJmsIngestRoute extends RouteBuilder {
     public void configure() {
         from("jms:queue:{{cem.ingest.canonical-queue:cem.ingest.canonical}}"
                 + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER&exposeListenerSession=true"
-                + "&concurrentConsumers=2&maxConcurrentConsumers=2")
+                + "&concurrentConsumers=2&maxConcurrentConsumers=2"
+                // a sender's JMSReplyTo never makes the hub send anything back (Camel would answer with the body)
+                + "&disableReplyTo=true")
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(HubErrorHandling.ID)
                 .setProperty("cemAdapter", constant("jms-canonical"))

@@ -66,7 +66,7 @@ public final class RecordValidator {
         }
         try {
             return interaction
-                    ? Optional.of(normalise(mapper.treeToValue(node, CustomerInteraction.class), defaultSource, receivedAt))
+                    ? normalise(index, mapper.treeToValue(node, CustomerInteraction.class), defaultSource, receivedAt, errors)
                     : normalise(index, mapper.treeToValue(node, Measurement.class), defaultSource, receivedAt, errors);
         } catch (JsonProcessingException e) {
             errors.add(new RecordError(index, "", "cannot be read as a canonical record: " + e.getOriginalMessage()));
@@ -110,10 +110,18 @@ public final class RecordValidator {
         return Optional.of(withDefaults);
     }
 
-    private static CemRecord normalise(CustomerInteraction i, SourceRef defaultSource, Instant receivedAt) {
-        return new CustomerInteraction(i.id() == null ? UUID.randomUUID().toString() : i.id(), i.interactionType(),
+    private Optional<CemRecord> normalise(int index, CustomerInteraction i, SourceRef defaultSource, Instant receivedAt,
+                                          List<RecordError> errors) {
+        // as for a measurement: a time ahead of the hub's clock is a bad record, not a record of tomorrow (a
+        // CDR file would otherwise sum it into a KPI of that interval, which is refused, and the file with it)
+        if (i.occurredAt() != null && i.occurredAt().isAfter(receivedAt.plus(maxClockSkew))) {
+            errors.add(new RecordError(index, "occurredAt", "lies in the future (more than " + maxClockSkew
+                    + " ahead of the hub's clock)"));
+            return Optional.empty();
+        }
+        return Optional.of(new CustomerInteraction(i.id() == null ? UUID.randomUUID().toString() : i.id(), i.interactionType(),
                 i.source() == null ? defaultSource : i.source(), i.customerId(), i.serviceId(), i.occurredAt(),
-                receivedAt, i.troubleTicket(), i.money(), i.usage());
+                receivedAt, i.troubleTicket(), i.money(), i.usage()));
     }
 
     public Instant now() {

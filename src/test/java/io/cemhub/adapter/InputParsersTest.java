@@ -85,4 +85,56 @@ class InputParsersTest {
         assertThat(items.get(2).error()).contains("line 4").contains("field 2").contains("quote inside an unquoted field");
         assertThat(items.get(3).error()).isNull();
     }
+
+    @Test
+    void aCsvLineThatIsNoUtf8IsAnItemWithAnErrorKeptByteForByteAndTheOtherLinesFlow() {
+        byte[] latin1 = "a,b\n1,Soci\u00e9t\u00e9\n2,ok\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        List<InputItem> items = parsers.parse("csv", latin1, ",");
+
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).error()).contains("line 2").contains("not UTF-8").contains("0xE9").contains("byte 7");
+        assertThat(items.get(0).payload()).isEqualTo("a,b\n1,Soci\u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(items.get(1).error()).isNull();
+        assertThat(items.get(1).value().path("b").asText()).isEqualTo("ok");
+        // a multi-byte character cut at the end of the input
+        byte[] cut = {'a', '\n', 'x', (byte) 0xe2, (byte) 0x82};
+        assertThat(parsers.parse("csv", cut, new InputOptions(",", List.of("a"), Map.of())).get(1).error())
+                .contains("not UTF-8");
+    }
+
+    @Test
+    void csvInUtf16OrWithAHeaderThatIsNoUtf8OrNamesAColumnTwiceIsRefusedAsAWhole() {
+        byte[] utf16le = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] utf16bom = "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16);
+        byte[] badHeader = {'a', (byte) 0xff, ',', 'b', '\n', '1', ',', '2', '\n'};
+
+        assertThat(catchThrowableOfType(InputRejectedException.class, () -> parsers.parse("csv", utf16le, ",")))
+                .hasMessageContaining("NUL bytes");
+        assertThat(catchThrowableOfType(InputRejectedException.class, () -> parsers.parse("csv", utf16bom, ",")))
+                .hasMessageContaining("UTF-16");
+        assertThat(catchThrowableOfType(InputRejectedException.class, () -> parsers.parse("csv", badHeader, ",")))
+                .hasMessageContaining("header").hasMessageContaining("not UTF-8");
+        assertThat(catchThrowableOfType(InputRejectedException.class,
+                () -> parsers.parse("csv", "a,b,a\n1,2,3\n".getBytes(StandardCharsets.UTF_8), ",")))
+                .hasMessageContaining("twice: a");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkAndCrlfLineEndsAreRead() {
+        byte[] csv = "\ufeffa,b\r\n1,2\r\n".getBytes(StandardCharsets.UTF_8);
+
+        List<InputItem> items = parsers.parse("csv", csv, ",");
+
+        assertThat(items).singleElement().satisfies(i -> {
+            assertThat(i.value().path("a").asText()).isEqualTo("1");
+            assertThat(i.value().path("b").asText()).isEqualTo("2");
+            assertThat(i.payload()).isEqualTo("a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void unquotedFieldsLoseTheirBlanksButKeepControlCharactersForTheRecordChecksToRefuse() {
+        assertThat(CsvLines.fields(" a\u0001 ,\tb\t,\u0007c", ',')).containsExactly("a\u0001", "b", "\u0007c");
+    }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,13 +37,30 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * reported as skipped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestPropertySource(properties = {
+        // a hub of its own: traps of this community pass the check, so that bad ones get as far as the mapping
+        "cem.snmp.traps.communities[0]=" + BadInputCorpusTest.COMMUNITY,
+        // and a USM user, so that v3 messages of a known user are judged on their security level and digest
+        "cem.snmp.traps.users[0].name=cem-bad-input",
+        "cem.snmp.traps.users[0].auth-protocol=SHA-256",
+        "cem.snmp.traps.users[0].auth-passphrase=bad-input-auth-1",
+        "cem.snmp.traps.users[0].priv-protocol=AES-128",
+        "cem.snmp.traps.users[0].priv-passphrase=bad-input-priv-1",
+        // a smaller batch limit, so that a batch over it is no message of megabytes (see jms/cases.yaml)
+        "cem.ingest.max-batch=1000",
+        // the inboxes are scanned often, so that a file case waits less
+        "cem.adapters.billing.poll-delay=200",
+        "cem.adapters.wisla-speedtest.poll-delay=200"})
 class BadInputCorpusTest extends HubTestSupport {
 
     static final Duration WAIT = Duration.ofSeconds(60);
+    static final String COMMUNITY = "cem-bad-input";
     static final int CANARY_EVERY = 10;
 
     @Autowired
     ConnectionFactory connectionFactory;
+    @Autowired
+    Environment environment;
 
     // one hub and one run for all the cases: the test instance is made anew per test method, so state is static
     static final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -71,6 +90,9 @@ class BadInputCorpusTest extends HubTestSupport {
     @TestFactory
     @Order(1)
     Stream<DynamicTest> rest() {
+        if (!selected("rest")) {
+            return Stream.empty();
+        }
         Corpus corpus = Corpus.load("rest");
         RestCases rest = new RestCases(port, new QuarantineProbe(connectionFactory));
         List<DynamicTest> tests = new ArrayList<>();
@@ -78,6 +100,39 @@ class BadInputCorpusTest extends HubTestSupport {
             for (String entry : RestCases.entriesOf(c)) {
                 tests.add(test(c, entry, marker -> rest.run(corpus, c, entry, marker)));
             }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    @Order(2)
+    Stream<DynamicTest> jms() {
+        if (!selected("jms")) {
+            return Stream.empty();
+        }
+        Corpus corpus = Corpus.load("jms");
+        JmsCases jms = new JmsCases(connectionFactory, new QuarantineProbe(connectionFactory), events);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Corpus.Case c : corpus.cases()) {
+            for (String queue : JmsCases.queuesOf(c)) {
+                tests.add(test(c, queue, marker -> jms.run(corpus, c, queue, marker)));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    @Order(3)
+    Stream<DynamicTest> files() {
+        if (!selected("files")) {
+            return Stream.empty();
+        }
+        Corpus corpus = Corpus.load("files");
+        FileCases files = new FileCases(environment, new QuarantineProbe(connectionFactory), events);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Corpus.Case c : corpus.cases()) {
+            String inbox = FileCases.inboxOf(c);
+            tests.add(test(c, inbox, marker -> files.run(corpus, c, inbox, marker)));
         }
         return tests.stream();
     }
@@ -102,6 +157,15 @@ class BadInputCorpusTest extends HubTestSupport {
         assertThat(health.path("status").asText()).as(health.toString()).isIn("UP", "DEGRADED");
     }
 
+    /**
+     * {@code -Dbad-input.transports=jms,files} runs those transports' corpora only, {@code -Dbad-input.cases=<regex>}
+     * the cases whose name ({@code transport/case@entry}) matches (while working on them).
+     */
+    static boolean selected(String transport) {
+        String only = System.getProperty("bad-input.transports", "");
+        return only.isBlank() || List.of(only.split(",")).contains(transport);
+    }
+
     interface CaseBody {
         void run(String marker) throws Exception;
     }
@@ -112,10 +176,13 @@ class BadInputCorpusTest extends HubTestSupport {
             if (c.skipped() != null) {
                 abort("open finding: " + c.skipped());
             }
+            if (!System.getProperty("bad-input.cases", "").isBlank() && !name.matches(System.getProperty("bad-input.cases"))) {
+                abort("not selected by -Dbad-input.cases");
+            }
             canaryNowAndThen();
             try {
                 body.run("bad-" + run + "-" + c.name() + (entry == null ? "" : "-" + entry));
-            } catch (AssertionError e) {
+            } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError(name + ": " + e.getMessage(), e); // the surefire report names tests by index
             }
         };

@@ -107,4 +107,15 @@ class RecordValidatorTest {
         assertThat(i.partitionKey()).isEqualTo("C-1");
         assertThat(i.receivedAt()).isEqualTo(NOW);
     }
+
+    @Test
+    void interactionsFromTheFutureAreInvalidToo() throws Exception {
+        String ticket = "{\"recordType\":\"interaction\",\"interactionType\":\"troubleTicket\",\"customerId\":\"C-1\","
+                + "\"occurredAt\":\"2026-11-23T10:06:00Z\",\"troubleTicket\":{\"id\":\"T-1\",\"status\":\"acknowledged\"}}";
+        assertThat(validate(ticket, true)).isEmpty();
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("occurredAt");
+            assertThat(e.reason()).contains("future");
+        });
+    }
 }
