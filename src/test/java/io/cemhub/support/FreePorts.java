@@ -1,7 +1,6 @@
 package io.cemhub.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
@@ -19,12 +18,33 @@ public final class FreePorts {
         return IN_VM_IDS.incrementAndGet();
     }
 
+    /**
+     * Ports below Linux's ephemeral range (32768-60999): the kernel never gives one of them to an outgoing
+     * connection, so a port picked here stays free between the pick and the bind of a process that takes a
+     * minute to start, and across a restart on the same port (the ephemeral port the kernel hands out for
+     * ServerSocket(0) can be taken meanwhile by any client socket on the machine). Above 20000: clear of the
+     * services' ports.
+     */
+    private static final int LOW = 20_000;
+    private static final int HIGH = 32_767;
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public static int next() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(LOW, HIGH + 1);
+            if (GIVEN.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + LOW + " and " + HIGH);
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 }
