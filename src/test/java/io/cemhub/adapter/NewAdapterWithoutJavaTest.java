@@ -93,7 +93,7 @@ class NewAdapterWithoutJavaTest {
         Files.writeString(Files.createDirectories(dir.resolve("routes")).resolve("acme-ping.yaml"), ROUTE);
 
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class).profiles("test")
-                .run("--cem.data-dir=" + dir.resolve("data"), "--server.port=0",
+                .run("--cem.data-dir=" + dir.resolve("data"), "--server.port=0", "--cem.snmp.traps.port=0",
                         "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
                         "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
                         "--cem.adapters.dir=" + dir.resolve("adapters"), "--cem.adapters.mappings-dir=" + dir.resolve("mappings"),
@@ -133,7 +133,7 @@ class NewAdapterWithoutJavaTest {
     @Test
     void aHubWhoseAdapterFoldersDoNotExistStartsWithNoAdaptersInsteadOfFailing() {
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(CemHubApplication.class).profiles("test")
-                .run("--cem.data-dir=" + dir.resolve("data"), "--server.port=0",
+                .run("--cem.data-dir=" + dir.resolve("data"), "--server.port=0", "--cem.snmp.traps.port=0",
                         "--cem.broker.in-vm-id=" + FreePorts.nextInVmId(),
                         "--cem.broker.acceptor=tcp://127.0.0.1:" + FreePorts.next(),
                         "--cem.adapters.dir=" + dir.resolve("none/adapters"),
