@@ -26,6 +26,17 @@ public class JmsConfiguration {
     public ActiveMQConnectionFactory connectionFactory(BrokerProperties broker,
                                                        ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
         embeddedBroker.ifAvailable(b -> { }); // the embedded broker, if any, starts first
+        return newFactory(broker);
+    }
+
+    /**
+     * The producers' connections (REST and adapter entries, quarantine, publishers) come from a factory of
+     * their own. An Artemis connection factory holds its lock while it connects, and a connect that races
+     * with a dying broker can wait there for the broker's topology up to the call timeout (30 s): a
+     * listener container re-connecting at that moment held up every source's answer, which should be an
+     * immediate 503 (BrokerKillTest).
+     */
+    static ActiveMQConnectionFactory newFactory(BrokerProperties broker) {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.connectionUrl(), broker.getUser(),
                 broker.getPassword());
         factory.setDeserializationAllowList("");
@@ -41,8 +52,18 @@ public class JmsConfiguration {
     }
 
     @Bean(destroyMethod = "destroy")
-    public CachingConnectionFactory producerConnectionFactory(ActiveMQConnectionFactory connectionFactory) {
-        CachingConnectionFactory caching = new CachingConnectionFactory(connectionFactory);
+    public CachingConnectionFactory producerConnectionFactory(BrokerProperties broker,
+                                                              ObjectProvider<EmbeddedActiveMQ> embeddedBroker) {
+        embeddedBroker.ifAvailable(b -> { }); // the embedded broker, if any, starts first
+        ActiveMQConnectionFactory own = newFactory(broker);
+        // not a bean of its own (one ActiveMQConnectionFactory bean for the rest of the hub): closed with the cache
+        CachingConnectionFactory caching = new CachingConnectionFactory(own) {
+            @Override
+            public void destroy() {
+                super.destroy();
+                own.close();
+            }
+        };
         caching.setSessionCacheSize(64);
         caching.setCacheProducers(true);
         caching.setReconnectOnException(true);
