@@ -43,9 +43,15 @@ public class CrmSoapConfiguration {
         endpoint.setServiceName(new QName(NOTIFICATIONS_NS, "CrmNotificationService").toString());
         endpoint.setPortName(new QName(NOTIFICATIONS_NS, "CrmNotificationPort").toString());
         endpoint.setDataFormat(DataFormat.PAYLOAD);
+        // The Body's element is read whole (a DOM, schema-validated) while CXF unmarshals, not lazily in the
+        // route: a request that breaks while it is read is refused there as the caller's (soap:Client), and
+        // OneOperationPerRequest can see what follows it. The body is small (cem.crm.max-body-bytes).
+        endpoint.setAllowStreaming(false);
         endpoint.setProperties(hardened(crm));
         security.orderedStream().forEach(endpoint.getInInterceptors()::add);
         endpoint.getInInterceptors().add(new BodySizeLimit(crm.getMaxBodyBytes()));
+        endpoint.getInInterceptors().add(new OneOperationPerRequest());
+        endpoint.getOutFaultInterceptors().add(new MalformedRequestFault());
         endpoint.getOutFaultInterceptors().add(new FaultCounter(meters));
         return endpoint;
     }
