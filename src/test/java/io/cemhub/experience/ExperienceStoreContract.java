@@ -75,6 +75,27 @@ abstract class ExperienceStoreContract {
     }
 
     @Test
+    void aBatchOfManyBucketsIsReadInChunksAndEachMergedOnce() {
+        // 150 buckets: chunks of 64, 64 and 22 (padded to 32 with the last key repeated), two hours apart.
+        Map<RollupStore.Key, Rollup> batch = new HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            batch.putAll(bucket("S" + i, i % 2 == 0 ? "vpn.loss" : "vpn.latency", i < 75 ? H10 : H10.plusSeconds(7200), i));
+        }
+        rollups.add(Granularity.HOUR, batch, Map.of());
+        Map<RollupStore.Key, Rollup> again = new HashMap<>();
+        batch.keySet().forEach(k -> again.putAll(bucket(k.serviceId(), k.metric(), k.start(), 1000)));
+        rollups.add(Granularity.HOUR, again, Map.of());
+
+        List<RollupStore.Row> rows = rollups.all(Granularity.HOUR, null, H10, H10.plusSeconds(3 * 3600));
+        assertThat(rows).hasSize(150);
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.rollup().count()).as(r.serviceId()).isEqualTo(2);
+            assertThat(r.rollup().max()).isEqualTo(1000);
+            assertThat(r.rollup().min()).isEqualTo(Double.parseDouble(r.serviceId().substring(1)));
+        });
+    }
+
+    @Test
     void aMeasurementStoredBeforeIsReportedAsARepeat() {
         MeasurementStore store = new MeasurementStore(jdbc);
         Measurement m = new Measurement("m-1", new SourceRef("wisla-vpn", null), null, "S1", null, "vpn.loss", 1, "%",
