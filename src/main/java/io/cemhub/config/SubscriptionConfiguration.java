@@ -26,6 +26,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.EnumMap;
@@ -88,8 +91,12 @@ public class SubscriptionConfiguration {
         return new DeliveryStarter(subscriptions);
     }
 
-    /** Starts every subscription's delivery when the application has started. */
+    /**
+     * Starts every subscription's delivery when the application has started, and keeps it up to date with
+     * what other instances on the same database made or deleted.
+     */
     public static final class DeliveryStarter {
+        private static final Logger LOG = LoggerFactory.getLogger(DeliveryStarter.class);
         private final SubscriptionService subscriptions;
 
         DeliveryStarter(SubscriptionService subscriptions) {
@@ -99,6 +106,17 @@ public class SubscriptionConfiguration {
         @EventListener(ApplicationStartedEvent.class)
         public void start() throws Exception {
             subscriptions.startAll();
+        }
+
+        @Scheduled(initialDelayString = "${cem.subscriptions.sync-interval:10s}",
+                fixedDelayString = "${cem.subscriptions.sync-interval:10s}")
+        public void sync() {
+            try {
+                subscriptions.syncWithStore();
+            } catch (Exception e) {
+                LOG.warn("Subscriptions not brought up to date with the database (tried again in"
+                        + " cem.subscriptions.sync-interval): {}", e.toString());
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jms.core.JmsTemplate;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public class SubscriberDeliveries implements ApplicationListener<ContextClosedEv
     private final Clock clock;
     private final Map<String, DeliveryStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, StopSignal> stops = new ConcurrentHashMap<>();
+    private final Map<String, Subscription> started = new ConcurrentHashMap<>();
 
     public SubscriberDeliveries(CamelContext camel, Map<Channel, EventSender> senders, GroupStore groups,
                                 JmsTemplate transactedProducer, SubscriptionProperties properties, Clock clock) {
@@ -43,6 +45,7 @@ public class SubscriberDeliveries implements ApplicationListener<ContextClosedEv
     /** Starts delivering to a pushed subscription (a jms subscriber reads its queue itself). */
     public synchronized void start(Subscription s) throws Exception {
         statuses.putIfAbsent(s.id(), new DeliveryStatus());
+        started.put(s.id(), s);
         if (!s.channel().pushed() || stops.containsKey(s.id())) {
             return;
         }
@@ -78,6 +81,17 @@ public class SubscriberDeliveries implements ApplicationListener<ContextClosedEv
             soap.forget(s.id());
         }
         statuses.remove(s.id());
+        started.remove(s.id());
+    }
+
+    /** Whether this instance started {@code id}'s delivery (for a jms subscriber: its status). */
+    public boolean started(String id) {
+        return started.containsKey(id);
+    }
+
+    /** The subscriptions this instance delivers (or keeps the status of). */
+    public List<Subscription> startedSubscriptions() {
+        return List.copyOf(started.values());
     }
 
     public DeliveryStatus status(String id) {

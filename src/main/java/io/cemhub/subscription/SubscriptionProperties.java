@@ -24,6 +24,11 @@ public class SubscriptionProperties {
     private Duration groupCheck = Duration.ofSeconds(1);
     /** Most events in one grouped notification; a bigger group is sent in several. */
     private int maxGroupSize = 1000;
+    /**
+     * How often an instance looks for subscriptions made or deleted over the API of another instance on the
+     * same database (its delivery starts or stops here).
+     */
+    private Duration syncInterval = Duration.ofSeconds(10);
 
     public String getFile() { return file; }
     public void setFile(String file) { this.file = file; }
@@ -43,4 +48,6 @@ public class SubscriptionProperties {
     public void setGroupCheck(Duration groupCheck) { this.groupCheck = groupCheck; }
     public int getMaxGroupSize() { return maxGroupSize; }
     public void setMaxGroupSize(int maxGroupSize) { this.maxGroupSize = maxGroupSize; }
+    public Duration getSyncInterval() { return syncInterval; }
+    public void setSyncInterval(Duration syncInterval) { this.syncInterval = syncInterval; }
 }

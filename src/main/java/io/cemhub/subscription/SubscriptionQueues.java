@@ -76,6 +76,11 @@ public class SubscriptionQueues {
         });
     }
 
+    /** Whether the subscriber's queue exists on the broker. */
+    public boolean exists(Subscription s) {
+        return withSession(session -> session.queueQuery(SimpleString.of(s.queue())).isExists());
+    }
+
     /** Messages waiting in a queue (0 when it does not exist). */
     public long depth(String queue) {
         return withSession(session -> count(session, queue));

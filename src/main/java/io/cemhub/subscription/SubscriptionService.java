@@ -14,7 +14,8 @@ import java.util.Set;
  * Subscriptions: the TMF688 hub's and config/subscriptions.yaml's. Creating one makes its broker queues
  * (so it receives every matching event from then on) and starts its delivery; deleting one removes
  * both. On start, the file's subscriptions are brought up to date (a query change keeps what the queue
- * holds), those removed from the file are deleted, and every subscription's delivery starts.
+ * holds), those removed from the file are deleted, and every subscription's delivery starts. Instances that
+ * share a database (docs/scaling.md) learn of each other's API subscriptions by {@link #syncWithStore()}.
  */
 public class SubscriptionService {
 
@@ -25,6 +26,7 @@ public class SubscriptionService {
     private final SubscriptionQueues queues;
     private final SubscriberDeliveries deliveries;
     private final GroupStore groups;
+    private boolean started;
 
     public SubscriptionService(SubscriptionStore store, SubscriptionFactory factory, SubscriptionQueues queues,
                                SubscriberDeliveries deliveries, GroupStore groups) {
@@ -59,13 +61,41 @@ public class SubscriptionService {
     }
 
     /** Starts delivering to every subscription (once Camel runs). */
-    public void startAll() throws Exception {
+    public synchronized void startAll() throws Exception {
         for (Subscription s : store.all()) {
             deliveries.start(s);
         }
+        started = true;
     }
 
-    public Subscription create(SubscriptionRequest request, String owner) throws Exception {
+    /**
+     * Brings this instance's deliveries up to date with the stored subscriptions: another instance on the same
+     * database may have made one over the API since this one started (its delivery starts here too, once its
+     * queue exists, so that the subscriber's queue has a consumer on every instance) or deleted one (its
+     * delivery stops here). Runs every {@code cem.subscriptions.sync-interval}.
+     */
+    public synchronized void syncWithStore() throws Exception {
+        if (!started) {
+            return;
+        }
+        List<Subscription> stored = store.all();
+        Set<String> ids = new HashSet<>();
+        for (Subscription s : stored) {
+            ids.add(s.id());
+            if (!deliveries.started(s.id()) && queues.exists(s)) {
+                LOG.info("Subscription {} was made on another instance: delivering here too", s.id());
+                deliveries.start(s);
+            }
+        }
+        for (Subscription s : deliveries.startedSubscriptions()) {
+            if (!ids.contains(s.id())) {
+                LOG.info("Subscription {} was deleted on another instance: stopping its delivery here", s.id());
+                deliveries.stop(s);
+            }
+        }
+    }
+
+    public synchronized Subscription create(SubscriptionRequest request, String owner) throws Exception {
         Subscription s = factory.create(request, "api", owner);
         store.save(s);
         queues.ensure(s);
@@ -86,7 +116,7 @@ public class SubscriptionService {
      *
      * @throws IllegalStateException for a subscription of config/subscriptions.yaml (remove it there)
      */
-    public boolean delete(String id) throws Exception {
+    public synchronized boolean delete(String id) throws Exception {
         Optional<Subscription> found = store.find(id);
         if (found.isEmpty()) {
             return false;
