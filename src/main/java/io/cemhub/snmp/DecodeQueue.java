@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ThreadPool makes the listen thread wait while every worker is busy, so a burst piles up in the kernel's
  * receive buffer (a few thousand datagrams at most) and overflows there, counted by the kernel only;
  * here it waits in the heap ({@code capacity} datagrams), and what does not fit is counted as
- * {@code queue-full}.
+ * {@code queue-full}. Each datagram is decoded in {@link TrapMetrics#decodeOne}, which counts what became of it.
  */
 final class DecodeQueue implements WorkerPool {
 
@@ -43,7 +43,7 @@ final class DecodeQueue implements WorkerPool {
     @Override
     public boolean tryToExecute(WorkerTask task) {
         try {
-            executor.execute(task);
+            executor.execute(() -> metrics.decodeOne(task));
             return true;
         } catch (RejectedExecutionException e) {
             return false;

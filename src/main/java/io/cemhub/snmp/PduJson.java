@@ -10,6 +10,7 @@ import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.IpAddress;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
 import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
@@ -56,12 +57,16 @@ public final class PduJson {
             doc.put("requestId", pdu.getRequestID().toLong());
         }
         for (VariableBinding vb : pdu.getVariableBindings()) {
-            if (!(pdu instanceof PDUv1) && SnmpConstants.sysUpTime.equals(vb.getOid())) {
-                doc.put("sysUpTime", vb.getVariable().toLong());
-            } else if (!(pdu instanceof PDUv1) && SnmpConstants.snmpTrapOID.equals(vb.getOid())) {
-                doc.put("trapOid", ((OID) vb.getVariable()).toDottedString());
+            // sysUpTime.0 and snmpTrapOID.0 of the syntax they must have (else they stay plain varbinds, and a
+            // notification without a trap OID is refused by the mapping and kept in quarantine)
+            if (!(pdu instanceof PDUv1) && SnmpConstants.sysUpTime.equals(vb.getOid())
+                    && vb.getVariable() instanceof TimeTicks ticks && !doc.has("sysUpTime")) {
+                doc.put("sysUpTime", ticks.toLong());
+            } else if (!(pdu instanceof PDUv1) && SnmpConstants.snmpTrapOID.equals(vb.getOid())
+                    && vb.getVariable() instanceof OID trapOid && !doc.has("trapOid")) {
+                doc.put("trapOid", trapOid.toDottedString());
             } else {
-                if (SnmpConstants.snmpTrapAddress.equals(vb.getOid())) {
+                if (SnmpConstants.snmpTrapAddress.equals(vb.getOid()) && vb.getVariable() instanceof IpAddress) {
                     agentAddress = vb.getVariable().toString(); // a proxy forwarded it: the agent is named here
                 }
                 varbinds.add(varbind(vb, mapper));

@@ -34,8 +34,9 @@ import java.time.Clock;
 /**
  * Receives SNMP v1/v2c/v3 traps and INFORMs on {@code cem.snmp.traps.bind-address:port} with SNMP4J and
  * hands those that pass {@link TrapSecurity} to the {@link TrapBatcher} as JSON ({@link PduJson}). Every
- * datagram is counted, and every one refused, by reason. An INFORM is not answered here: the batcher
- * answers it once the trap is durable, so a sender whose INFORM was lost in a crash sends it again.
+ * datagram is counted, and ends decoded or dropped with a reason ({@link TrapMetrics#decodeOne}). An INFORM
+ * is not answered here: the batcher answers it once the trap is durable, so a sender whose INFORM was lost
+ * in a crash sends it again.
  */
 public class TrapReceiver implements CommandResponder {
 
@@ -78,8 +79,10 @@ public class TrapReceiver implements CommandResponder {
                 config.getPort()), metrics);
         transport.setReceiveBufferSize(config.getReceiveBufferBytes()); // for a socket SNMP4J renews
         transport.applyReceiveBuffer(config.getReceiveBufferBytes()); // the socket is bound already
+        // first in line on the dispatcher itself, before Snmp: it sees every PDU SNMP4J decoded, a stray
+        // RESPONSE or REPORT too (Snmp would drop those unseen), and gives each its verdict
+        core.addCommandResponder(this);
         snmp = new Snmp(new MultiThreadedMessageDispatcher(pool, core), transport);
-        snmp.addCommandResponder(this);
         snmp.listen();
         LOG.info("SNMP trap receiver listening on udp:{}:{} (kernel receive buffer {} bytes, {} communities, {} USM users)",
                 config.getBindAddress(), port(), transport.kernelReceiveBuffer(), config.getCommunities().size(),
@@ -138,8 +141,9 @@ public class TrapReceiver implements CommandResponder {
         try {
             PduJson.Origin origin = new PduJson.Origin(peer, peerPort, version, user, clock.instant());
             PendingTrap trap = new PendingTrap(PduJson.of(pdu, origin, mapper), type == PDU.INFORM ? event : null);
-            metrics.decoded();
-            if (!batcher.offer(trap)) {
+            if (batcher.offer(trap)) {
+                metrics.decoded();
+            } else {
                 metrics.dropped(TrapMetrics.Drop.QUEUE_FULL, 1);
             }
         } catch (RuntimeException e) {
@@ -179,7 +183,34 @@ public class TrapReceiver implements CommandResponder {
         @Override
         protected void fireProcessMessage(DatagramPacket packet, ByteBuffer bis, TransportStateReference ref) {
             metrics.received();
+            if (!oneWholeMessage(packet.getData(), packet.getOffset(), packet.getLength())) {
+                metrics.dropped(TrapMetrics.Drop.UNDECODABLE, 1);
+                return;
+            }
             super.fireProcessMessage(packet, bis, ref);
         }
+    }
+
+    /**
+     * Whether the datagram is one BER SEQUENCE of definite length, no byte more or less: SNMP4J reads a
+     * message with bytes after it as if they were not there, and a cut one only as far as it fails.
+     */
+    static boolean oneWholeMessage(byte[] data, int offset, int length) {
+        if (length < 2 || (data[offset] & 0xff) != 0x30) {
+            return false;
+        }
+        int first = data[offset + 1] & 0xff;
+        if (first < 0x80) {
+            return 2 + first == length;
+        }
+        int octets = first & 0x7f; // 0: indefinite length, not allowed in SNMP
+        if (octets == 0 || octets > 3 || length < 2 + octets) {
+            return false;
+        }
+        long content = 0;
+        for (int i = 0; i < octets; i++) {
+            content = content << 8 | (data[offset + 2 + i] & 0xff);
+        }
+        return 2 + octets + content == length;
     }
 }

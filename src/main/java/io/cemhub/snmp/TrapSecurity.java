@@ -105,13 +105,16 @@ public class TrapSecurity {
         return allowed;
     }
 
-    /** Counts SNMP4J's USM refusals as drops; engine-id discovery (a normal step of INFORMs) is not one. */
+    /**
+     * Counts SNMP4J's USM and parse refusals as drops (of the datagram being decoded: {@link TrapMetrics#decodeOne});
+     * an engine-id discovery, a normal step of v3 INFORMs, as {@code engine-discovery}.
+     */
     public static CounterSupport counterListener(TrapMetrics metrics) {
         CounterSupport counters = new CounterSupport();
         counters.addCounterListener((CounterEvent event) -> {
             TrapMetrics.Drop drop = dropOf(event.getOid());
             if (drop != null) {
-                metrics.dropped(drop, (int) Math.max(1, event.getIncrement()));
+                metrics.refusedBySnmp4j(drop, (int) Math.max(1, event.getIncrement()));
             }
         });
         return counters;
@@ -128,6 +131,8 @@ public class TrapSecurity {
             return TrapMetrics.Drop.INSECURE_LEVEL;
         } else if (SnmpConstants.usmStatsNotInTimeWindows.equals(counter)) {
             return TrapMetrics.Drop.NOT_IN_TIME_WINDOW;
+        } else if (SnmpConstants.usmStatsUnknownEngineIDs.equals(counter)) {
+            return TrapMetrics.Drop.ENGINE_DISCOVERY;
         } else if (SnmpConstants.snmpInASNParseErrs.equals(counter) || SnmpConstants.snmpInBadVersions.equals(counter)) {
             return TrapMetrics.Drop.UNDECODABLE;
         }

@@ -2,6 +2,7 @@ package io.cemhub.threshold;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,9 @@ import java.util.Optional;
  * flap bookkeeping. Pure apart from the state it is given; no I/O, so it is fast and easy to test.
  */
 public class ThresholdEngine {
+
+    /** The most raise/clear times a series keeps (about 30 characters each in the stored JSON). */
+    static final int MOST_TRANSITIONS_KEPT = 100;
 
     private final FlapPolicy flapPolicy;
 
@@ -49,10 +53,21 @@ public class ThresholdEngine {
         return Optional.of(new Transition(kind, from, target));
     }
 
-    /** Forgets raise/clear times older than the window; flapping while more than the limit remain. */
+    /**
+     * Forgets raise/clear times older than the window and keeps only the newest limit + 1 of the rest:
+     * "more than the limit within the window" needs no more, and the state is stored in a bounded column. A
+     * series alternating with every sample kept every transition of the window before (hundreds at a sample
+     * every few seconds): its state outgrew threshold_state.state_json, and every message of its partition
+     * failed until the dead-letter queue (found by the 100,000-record HubKillTest). A limit of
+     * {@value #MOST_TRANSITIONS_KEPT} or more therefore means "never flapping".
+     */
     private void updateFlapping(SeriesState s, Instant at) {
         Instant horizon = at.minus(flapPolicy.window());
         s.transitions.removeIf(t -> t.isBefore(horizon));
+        int keep = Math.min(flapPolicy.maxTransitions(), MOST_TRANSITIONS_KEPT - 1) + 1;
+        while (s.transitions.size() > keep) {
+            s.transitions.remove(Collections.min(s.transitions)); // the oldest: a late sample may have added it last
+        }
         s.flapping = s.transitions.size() > flapPolicy.maxTransitions();
     }
 }

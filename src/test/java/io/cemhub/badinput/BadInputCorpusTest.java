@@ -1,6 +1,8 @@
 package io.cemhub.badinput;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cemhub.snmp.TrapMetrics;
+import io.cemhub.snmp.TrapReceiver;
 import io.cemhub.support.EventCollector;
 import io.cemhub.support.Http;
 import io.cemhub.support.HubTestSupport;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 /**
  * The bad-input corpus (docs/bad-input.md): every case of src/test/resources/bad-input/<transport>/cases.yaml
  * sent to one running hub, each checked for its clear refusal (problem+json, SOAP Fault, quarantine entry
- * with the original payload, or a drop counted by reason). Between the cases, good records keep coming
+ * with the original payload, or a datagram dropped and counted by reason). Between the cases, good records keep coming
  * (a canary every few cases); at the end every canary must have come out on cem.events and the hub must
  * still be live and ready. A case whose finding is not fixed yet carries {@code skip: <reason>} and is
  * reported as skipped.
@@ -64,6 +66,10 @@ class BadInputCorpusTest extends HubTestSupport {
     Environment environment;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    TrapReceiver trapReceiver;
+    @Autowired
+    TrapMetrics trapMetrics;
 
     // one hub and one run for all the cases: the test instance is made anew per test method, so state is static
     static final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -149,6 +155,29 @@ class BadInputCorpusTest extends HubTestSupport {
         Corpus corpus = Corpus.load("soap");
         SoapCases soap = new SoapCases(port, meters, events);
         return corpus.cases().stream().map(c -> test(c, null, marker -> soap.run(corpus, c, marker)));
+    }
+
+    @TestFactory
+    @Order(5)
+    Stream<DynamicTest> snmp() {
+        if (!selected("snmp")) {
+            return Stream.empty();
+        }
+        Corpus corpus = Corpus.load("snmp");
+        SnmpCases snmp = new SnmpCases(trapReceiver.port(), trapMetrics, new QuarantineProbe(connectionFactory), events);
+        List<DynamicTest> tests = new ArrayList<>();
+        corpus.cases().forEach(c -> tests.add(test(c, null, marker -> snmp.run(corpus, c, marker))));
+        tests.add(DynamicTest.dynamicTest("snmp: every datagram ended decoded or dropped, every trap canary arrived", () -> {
+            // received = decoded + dropped (every reason but not-durable, which befalls decoded ones), over the whole run
+            await().atMost(WAIT).untilAsserted(() -> {
+                SnmpCases.Counts counts = SnmpCases.Counts.of(trapMetrics);
+                assertThat(counts.ended()).as(counts.toString()).isEqualTo(counts.received());
+            });
+            assertThat(trapMetrics.count("received")).isGreaterThan(0);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(snmp.canaries())
+                    .allMatch(marker -> snmp.recordsWith(marker).size() == 1));
+        }));
+        return tests.stream();
     }
 
     @Test

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorpusSizeTest {
 
-    static final List<String> TRANSPORTS = List.of("rest", "jms", "soap", "files");
+    static final List<String> TRANSPORTS = List.of("rest", "jms", "soap", "files", "snmp");
 
     @Test
     void theCorpusHoldsAtLeastTwoHundredMalformedInputsAcrossEveryTransport() {
@@ -40,9 +40,24 @@ class CorpusSizeTest {
         for (String transport : TRANSPORTS) {
             Corpus corpus = Corpus.load(transport);
             for (Corpus.Case c : corpus.cases()) {
-                byte[] input = transport.equals("soap") ? SoapCases.input(corpus, c, "m") : Inputs.of(corpus, c, "m");
+                byte[] input = switch (transport) {
+                    case "soap" -> SoapCases.input(corpus, c, "m");
+                    case "snmp" -> SnmpMessages.of(corpus, c, "m-" + c.name());
+                    default -> Inputs.of(corpus, c, "m");
+                };
                 assertThat(input).as(c.toString()).isNotNull();
                 assertThat(c.expect().isObject()).as(c + " expect").isTrue();
+                if (transport.equals("snmp")) {
+                    assertThat(c.expect().has("dropped") || c.expect().has("quarantined") || c.expect().has("accepted"))
+                            .as(c + " expect").isTrue();
+                    if (c.expect().has("dropped")) {
+                        SnmpCases.drop(c.expect().path("dropped").asText()); // a reason the receiver has
+                    } else {
+                        // what is kept or recorded is found by the marker: it must be in the datagram, as text
+                        assertThat(new String(input, java.nio.charset.StandardCharsets.ISO_8859_1)).as(c + " holds its marker")
+                                .contains("m-" + c.name());
+                    }
+                }
                 if (transport.equals("files")) {
                     assertThat(FileCases.inboxOf(c)).isIn("wisla-speedtest", "billing");
                 }

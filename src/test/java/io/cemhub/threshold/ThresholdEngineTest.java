@@ -82,4 +82,42 @@ class ThresholdEngineTest {
         engine.apply(rttRule(1, 0), s, 30, T0.plus(Duration.ofMinutes(30)));
         assertThat(s.flapping).isFalse();
     }
+
+    @Test
+    void aSeriesAlternatingWithEverySampleKeepsABoundedStateAndStaysFlapping() throws Exception {
+        SeriesState s = new SeriesState();
+        ThresholdRule rule = rttRule(1, 0);
+        for (int i = 0; i < 1_000; i++) { // a sample every second, raise and clear in turn: 1,000 transitions in 17 min
+            engine.apply(rule, s, i % 2 == 0 ? 60 : 30, T0.plusSeconds(i));
+        }
+        assertThat(s.flapping).isTrue();
+        assertThat(s.transitions).hasSize(4).allSatisfy(t -> assertThat(t).isAfter(T0.plusSeconds(990)));
+        String json = io.cemhub.model.CemJson.newMapper().writeValueAsString(s);
+        assertThat(json.length()).as("stored in threshold_state.state_json varchar(4000)").isLessThan(1_000);
+    }
+
+    @Test
+    void aLimitOfAHundredOrMoreMeansNeverFlappingWithABoundedState() throws Exception {
+        ThresholdEngine unlimited = new ThresholdEngine(new FlapPolicy(1_000_000_000, Duration.ofHours(1)));
+        SeriesState s = new SeriesState();
+        for (int i = 0; i < 1_000; i++) {
+            unlimited.apply(rttRule(1, 0), s, i % 2 == 0 ? 60 : 30, T0.plusSeconds(i));
+        }
+        assertThat(s.flapping).isFalse();
+        assertThat(s.transitions).hasSize(ThresholdEngine.MOST_TRANSITIONS_KEPT);
+        assertThat(io.cemhub.model.CemJson.newMapper().writeValueAsString(s).length()).isLessThan(4_000);
+    }
+
+    @Test
+    void aLateTransitionDoesNotPushOutANewerOne() {
+        ThresholdEngine engine2 = new ThresholdEngine(new FlapPolicy(2, Duration.ofMinutes(10)));
+        SeriesState s = new SeriesState();
+        ThresholdRule rule = rttRule(1, 0);
+        engine2.apply(rule, s, 60, T0.plusSeconds(100));
+        engine2.apply(rule, s, 30, T0.plusSeconds(200));
+        engine2.apply(rule, s, 60, T0.plusSeconds(300));
+        engine2.apply(rule, s, 30, T0.plusSeconds(50)); // late: observed before the others, evaluated last
+        assertThat(s.transitions).containsExactlyInAnyOrder(T0.plusSeconds(100), T0.plusSeconds(200), T0.plusSeconds(300));
+        assertThat(s.flapping).isTrue();
+    }
 }
