@@ -123,6 +123,34 @@ final class EventTally implements AutoCloseable {
         awaitQuiet("no further events", this::events);
     }
 
+    /**
+     * Waits until every one of {@code records} records came out or nothing at all has come for {@code stall}
+     * (then the caller's assertion says what is missing, instead of waiting out a timeout of hours).
+     */
+    void awaitEveryRecordOrStall(int records, Duration stall) {
+        int[] last = {-1};
+        long[] since = {System.nanoTime()};
+        await("every record came out, or a stall of " + stall).atMost(Duration.ofMinutes(5 + records / 1_000))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    int now = events();
+                    if (now != last[0]) {
+                        last[0] = now;
+                        since[0] = System.nanoTime();
+                    }
+                    return records() >= records || System.nanoTime() - since[0] > stall.toNanos();
+                });
+    }
+
+    /** What of {@code expected} did not come out: how many, per service, and the first few ids. */
+    String missing(Set<String> expected) {
+        Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(perRecord.keySet());
+        Map<String, Long> perService = new java.util.TreeMap<>();
+        missing.forEach(id -> perService.merge(id.substring(0, id.lastIndexOf(':')), 1L, Long::sum));
+        return missing.size() + " missing (" + this + "); per service " + perService + "; first "
+                + missing.stream().limit(30).toList();
+    }
+
     /** Waits until {@code count} has not moved for 10 s. */
     static void awaitQuiet(String what, IntSupplier count) {
         int[] last = {-1};
