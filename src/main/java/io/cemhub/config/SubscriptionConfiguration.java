@@ -2,6 +2,7 @@ package io.cemhub.config;
 
 import io.cemhub.broker.BrokerProperties;
 import io.cemhub.broker.SubscriberPermissions;
+import io.cemhub.cluster.HubCluster;
 import org.springframework.beans.factory.ObjectProvider;
 import io.cemhub.subscription.Channel;
 import io.cemhub.subscription.DeadLetters;
@@ -50,13 +51,17 @@ public class SubscriptionConfiguration {
     public SubscriberDeliveries subscriberDeliveries(CamelContext camel, GroupStore groups,
                                                      CachingConnectionFactory producerConnectionFactory,
                                                      SubscriptionProperties properties, Clock clock,
-                                                     CoreConfiguration.CanonicalJson json) {
+                                                     CoreConfiguration.CanonicalJson json,
+                                                     ObjectProvider<HubCluster> cluster) {
         Map<Channel, EventSender> senders = new EnumMap<>(Channel.class);
         senders.put(Channel.WEBHOOK, new WebhookSender(properties.getTimeout(), clock));
         senders.put(Channel.SOAP, new SoapSender(json.mapper(), properties.getTimeout()));
         JmsTemplate template = new JmsTemplate(producerConnectionFactory);
         template.setSessionTransacted(true);
-        return new SubscriberDeliveries(camel, senders, groups, template, properties, clock);
+        // Without leader election (cem.cluster.enabled=false) the instance is alone and notifies its groups itself.
+        HubCluster elected = cluster.getIfAvailable();
+        return new SubscriberDeliveries(camel, senders, groups, template, properties, clock,
+                elected == null ? () -> true : elected::isLeader);
     }
 
     @Bean

@@ -7,12 +7,15 @@ import org.springframework.jms.core.JmsTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The step of a grouped subscription's timer route: sends each due group as one notification (several
  * when it holds more than maxGroupSize events), retried like single events; what cannot be delivered
  * goes to the dead-letter queue. A group's events leave the database only after the subscriber took them
  * (or they were dead-lettered), so a crash in between repeats the notification, with the same eventIds.
+ * Instances sharing a database share the groups: only the elected leader notifies them, or every instance
+ * would send each digest.
  */
 final class GroupFlusher implements Processor {
 
@@ -22,18 +25,24 @@ final class GroupFlusher implements Processor {
     private final JmsTemplate transactedProducer;
     private final Clock clock;
     private final int maxGroupSize;
+    private final BooleanSupplier leads;
 
-    GroupFlusher(SubscriberLink link, GroupStore groups, JmsTemplate transactedProducer, Clock clock, int maxGroupSize) {
+    GroupFlusher(SubscriberLink link, GroupStore groups, JmsTemplate transactedProducer, Clock clock, int maxGroupSize,
+                 BooleanSupplier leads) {
         this.link = link;
         this.subscription = link.subscription();
         this.groups = groups;
         this.transactedProducer = transactedProducer;
         this.clock = clock;
         this.maxGroupSize = maxGroupSize;
+        this.leads = leads;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        if (!leads.getAsBoolean()) {
+            return;
+        }
         for (String groupKey : groups.due(subscription, clock.instant())) {
             List<GroupStore.Waiting> waiting = groups.waiting(subscription, groupKey, maxGroupSize);
             if (waiting.isEmpty() || link.stop().stopped()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the delivery of every pushed subscription (its Camel routes) and keeps each one's
@@ -28,18 +29,22 @@ public class SubscriberDeliveries implements ApplicationListener<ContextClosedEv
     private final JmsTemplate transactedProducer;
     private final SubscriptionProperties properties;
     private final Clock clock;
+    private final BooleanSupplier leads;
     private final Map<String, DeliveryStatus> statuses = new ConcurrentHashMap<>();
     private final Map<String, StopSignal> stops = new ConcurrentHashMap<>();
     private final Map<String, Subscription> started = new ConcurrentHashMap<>();
 
+    /** @param leads whether this instance is the elected leader, which alone notifies grouped subscriptions */
     public SubscriberDeliveries(CamelContext camel, Map<Channel, EventSender> senders, GroupStore groups,
-                                JmsTemplate transactedProducer, SubscriptionProperties properties, Clock clock) {
+                                JmsTemplate transactedProducer, SubscriptionProperties properties, Clock clock,
+                                BooleanSupplier leads) {
         this.camel = camel;
         this.senders = senders;
         this.groups = groups;
         this.transactedProducer = transactedProducer;
         this.properties = properties;
         this.clock = clock;
+        this.leads = leads;
     }
 
     /** Starts delivering to a pushed subscription (a jms subscriber reads its queue itself). */
@@ -58,7 +63,7 @@ public class SubscriberDeliveries implements ApplicationListener<ContextClosedEv
                 s.rateLimit() == null ? null : new RateLimiter(s.rateLimit()));
         SubscriberDelivery delivery = new SubscriberDelivery(link, groups, clock);
         GroupFlusher flusher = s.grouped()
-                ? new GroupFlusher(link, groups, transactedProducer, clock, properties.getMaxGroupSize()) : null;
+                ? new GroupFlusher(link, groups, transactedProducer, clock, properties.getMaxGroupSize(), leads) : null;
         camel.addRoutes(new DeliveryRoutes(s, delivery, flusher, properties.getGroupCheck().toMillis()));
         stops.put(s.id(), stop);
         LOG.info("Subscription {}: delivering {} over {}", s.id(), s.query().isEmpty() ? "every event" : s.query(),

@@ -143,12 +143,18 @@ final class EventTally implements AutoCloseable {
 
     /** What of {@code expected} did not come out: how many, per service, and the first few ids. */
     String missing(Set<String> expected) {
-        Set<String> missing = new java.util.TreeSet<>(expected);
-        missing.removeAll(perRecord.keySet());
+        Set<String> missing = missingIds(expected);
         Map<String, Long> perService = new java.util.TreeMap<>();
         missing.forEach(id -> perService.merge(id.substring(0, id.lastIndexOf(':')), 1L, Long::sum));
         return missing.size() + " missing (" + this + "); per service " + perService + "; first "
                 + missing.stream().limit(30).toList();
+    }
+
+    /** The record ids of {@code expected} that did not come out, sorted. */
+    Set<String> missingIds(Set<String> expected) {
+        Set<String> missing = new java.util.TreeSet<>(expected);
+        missing.removeAll(perRecord.keySet());
+        return missing;
     }
 
     /** Waits until {@code count} has not moved for 10 s. */
