@@ -7,6 +7,7 @@
 #   bench/ingest-load.sh --mode batch --connections 8 --count 200000
 #   bench/ingest-load.sh --mode single --connections 16 --count 50000 --warmup 20000
 #   bench/ingest-load.sh --mode batch --loop open --rate 2000 --count 60000
+#   bench/ingest-load.sh --mode jms --connections 8 --count 60000   # one persistent JMS message per record on cem.ingest.canonical
 #
 # Environment: HUB_JAVA (java binary for the hub, e.g. /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
 # HUB_JVM_OPTS (e.g. -XX:StartFlightRecording=delay=40s,duration=30s,filename=/tmp/hub.jfr),

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * End-to-end load on a running hub: POSTs canonical measurements to /api/v1/measurements and waits
- * for every one of them to come out as a MeasurementCreateEvent on cem.events. A warm-up phase runs
+ * End-to-end load on a running hub: POSTs canonical measurements to /api/v1/measurements (or sends them as
+ * persistent JMS messages to the canonical ingest queue, {@code --mode jms}) and waits for every one of them to come out as a MeasurementCreateEvent on cem.events. A warm-up phase runs
  * first (same mode, own ids, all its events awaited) so that the measured phase sees a warm JIT.
  * Exit code 0 only when every request was accepted and every event arrived exactly as expected.
  * Options: see {@link LoadOptions}; bench/ingest-load.sh starts a hub and runs this.

@@ -12,7 +12,9 @@ import java.util.Set;
  * <pre>
  *   --url http://127.0.0.1:18080     the hub (loopback only)
  *   --broker tcp://127.0.0.1:16161   the hub's Artemis TCP acceptor, for the cem.events subscription
- *   --mode batch|single              100 (--batch) records per POST, or one
+ *   --mode batch|single|jms          100 (--batch) records per POST, or one; jms: one persistent message per
+ *                                    record on --queue (a JMS adapter's source), through the broker's acceptor
+ *   --queue cem.ingest.canonical     jms mode: the queue the records are sent to
  *   --loop closed|open               as fast as --connections allow, or --rate records/s on a fixed schedule
  *   --count 200000                   measured records
  *   --warmup 50000                   records sent (and awaited) first, not measured: the hub's JIT warms up
@@ -25,12 +27,12 @@ import java.util.Set;
  *   --hub-pid 1234                   the hub's process id: report the CPU it used (Linux /proc)
  * </pre>
  */
-record LoadOptions(URI url, String broker, boolean batchMode, boolean openLoop, int count, int warmup,
-                   int connections, double rate, int batch, int services, Duration eventTimeout,
-                   Duration maxSending, long hubPid) {
+record LoadOptions(URI url, String broker, boolean batchMode, boolean jmsMode, String queue, boolean openLoop,
+                   int count, int warmup, int connections, double rate, int batch, int services,
+                   Duration eventTimeout, Duration maxSending, long hubPid) {
 
     private static final Set<String> NAMES = Set.of("url", "broker", "mode", "loop", "count", "warmup",
-            "connections", "rate", "batch", "services", "event-timeout", "max-seconds", "hub-pid");
+            "connections", "rate", "batch", "services", "event-timeout", "max-seconds", "hub-pid", "queue");
 
     static LoadOptions parse(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -43,14 +45,16 @@ record LoadOptions(URI url, String broker, boolean batchMode, boolean openLoop, 
         }
         String mode = given.getOrDefault("mode", "batch");
         String loop = given.getOrDefault("loop", "closed");
-        if (!Set.of("batch", "single").contains(mode) || !Set.of("closed", "open").contains(loop)) {
-            throw new IllegalArgumentException("--mode is batch or single, --loop is closed or open");
+        if (!Set.of("batch", "single", "jms").contains(mode) || !Set.of("closed", "open").contains(loop)) {
+            throw new IllegalArgumentException("--mode is batch, single or jms, --loop is closed or open");
         }
         boolean batchMode = mode.equals("batch");
         LoadOptions o = new LoadOptions(
                 URI.create(given.getOrDefault("url", "http://127.0.0.1:18080")),
                 given.getOrDefault("broker", "tcp://127.0.0.1:16161"),
                 batchMode,
+                mode.equals("jms"),
+                given.getOrDefault("queue", "cem.ingest.canonical"),
                 loop.equals("open"),
                 Integer.parseInt(given.getOrDefault("count", "200000")),
                 Integer.parseInt(given.getOrDefault("warmup", "50000")),
@@ -82,7 +86,8 @@ record LoadOptions(URI url, String broker, boolean batchMode, boolean openLoop, 
     }
 
     String describe() {
-        return (batchMode ? "batch(" + batch + "/POST)" : "single") + ", "
+        return (batchMode ? "batch(" + batch + "/POST)" : jmsMode ? "jms(1 persistent message/record on " + queue + ")"
+                : "single") + ", "
                 + (openLoop ? "open loop at " + (long) rate + " records/s" : "closed loop") + ", "
                 + connections + " connections, " + count + " records (+" + warmup + " warm-up), "
                 + services + " serviceIds";

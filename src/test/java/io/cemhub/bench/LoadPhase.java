@@ -59,24 +59,45 @@ final class LoadPhase {
     }
 
     private void work() {
-        double nanosPerRequest = options.batch() * 1e9 / options.rate();
+        if (options.jmsMode()) {
+            // A JMS source: one persistent message per record, on this thread's own connection.
+            try (JmsRecordSender sender = new JmsRecordSender(options.broker(), options.queue())) {
+                sendAll(k -> sender.send(bodies.body(tracker.firstRecordOf(k), 1, false)));
+            } catch (jakarta.jms.JMSException | RuntimeException e) {
+                tracker.requestFailed("JMS send: " + e);
+                abort = true;
+            }
+            return;
+        }
         RawHttpClient client = new RawHttpClient(options.url());
         try {
-            for (int k = nextRequest.getAndIncrement(); k < tracker.requests && !abort;
-                 k = nextRequest.getAndIncrement()) {
-                long due = options.openLoop() ? start + (long) (k * nanosPerRequest) : System.nanoTime();
-                if (!waitUntil(due)) {
-                    tracker.requestFailed("sending took longer than --max-seconds; request " + k + " not sent");
-                    abort = true;
-                    return;
-                }
-                tracker.scheduled[k] = due;
-                send(client, k);
-                tracker.answered[k] = System.nanoTime();
-            }
+            sendAll(k -> send(client, k));
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
         } finally {
             connects.addAndGet(client.connects());
             client.close();
+        }
+    }
+
+    /** Sends request k of this phase (a POST, or a JMS message). */
+    private interface Sender {
+        void send(int k) throws jakarta.jms.JMSException;
+    }
+
+    /** Takes the phase's next request until none is left, each at its due time (open loop) or at once. */
+    private void sendAll(Sender sender) throws jakarta.jms.JMSException {
+        double nanosPerRequest = options.batch() * 1e9 / options.rate();
+        for (int k = nextRequest.getAndIncrement(); k < tracker.requests && !abort; k = nextRequest.getAndIncrement()) {
+            long due = options.openLoop() ? start + (long) (k * nanosPerRequest) : System.nanoTime();
+            if (!waitUntil(due)) {
+                tracker.requestFailed("sending took longer than --max-seconds; request " + k + " not sent");
+                abort = true;
+                return;
+            }
+            tracker.scheduled[k] = due;
+            sender.send(k);
+            tracker.answered[k] = System.nanoTime();
         }
     }
 

@@ -45,19 +45,19 @@ record LoadReport(int records, int requests, double seconds, double acceptedPerS
         long[] e = eventLatencyNanos;
         long[] h = httpLatencyNanos;
         return String.format(Locale.ROOT, """
-                records              %d in %d POSTs, all %d events arrived (matched by correlationId)
+                records              %d in %d %s, all %d events arrived (matched by correlationId)
                 duration             %.2f s (first send -> last event)
-                accepted (202) rate  %.0f measurements/s
+                accepted rate        %.0f measurements/s (202, or the broker's answer to a durable send)
                 end-to-end rate      %.0f measurements/s (measurement -> event on %s)
                 ingest->event ms     p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f
-                POST -> 202 ms       p50 %.1f  p99 %.1f  max %.1f
+                send -> accepted ms  p50 %.1f  p99 %.1f  max %.1f
                 RESULT mode=%s loop=%s rate=%s connections=%d records=%d accepted_per_s=%.0f e2e_per_s=%.0f \
                 p50_ms=%.1f p99_ms=%.1f max_ms=%.1f""",
-                records, requests, records, seconds, acceptedPerSecond, endToEndPerSecond, EventWatcher.TOPIC,
+                records, requests, o.jmsMode() ? "JMS messages" : "POSTs", records, seconds, acceptedPerSecond, endToEndPerSecond, EventWatcher.TOPIC,
                 percentileMillis(e, 50), percentileMillis(e, 90), percentileMillis(e, 99), percentileMillis(e, 99.9),
                 percentileMillis(e, 100),
                 percentileMillis(h, 50), percentileMillis(h, 99), percentileMillis(h, 100),
-                o.batchMode() ? "batch" + o.batch() : "single", o.openLoop() ? "open" : "closed",
+                o.batchMode() ? "batch" + o.batch() : o.jmsMode() ? "jms" : "single", o.openLoop() ? "open" : "closed",
                 o.openLoop() ? String.valueOf((long) o.rate()) : "max", o.connections(), records,
                 acceptedPerSecond, endToEndPerSecond,
                 percentileMillis(e, 50), percentileMillis(e, 99), percentileMillis(e, 100));
