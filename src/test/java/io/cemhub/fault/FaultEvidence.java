@@ -55,11 +55,16 @@ final class FaultEvidence {
         return depths;
     }
 
+    /** The stopped hub's H2 database at {@code dataDir}, read-only. */
+    static java.sql.Connection hubDatabase(Path dataDir) throws SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/cem")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+    }
+
     /** Those of {@code ids} that have a measurement row in the stopped hub's H2 database at {@code dataDir}. */
     static List<String> storedMeasurements(Path dataDir, Collection<String> ids) {
         List<String> stored = new ArrayList<>();
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/cem")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+        try (java.sql.Connection c = hubDatabase(dataDir);
              java.sql.PreparedStatement select = c.prepareStatement("select count(*) from measurement where id = ?")) {
             for (String id : ids) {
                 select.setString(1, id);

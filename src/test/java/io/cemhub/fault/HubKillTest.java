@@ -128,8 +128,7 @@ class HubKillTest {
 
     /** Rows of the measurement table whose id starts with {@code prefix}, read from the stopped hub's H2 file. */
     static long measurementRows(Path dataDir, String prefix) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/cem")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;ACCESS_MODE_DATA=r", "sa", "");
+        try (java.sql.Connection c = FaultEvidence.hubDatabase(dataDir);
              java.sql.PreparedStatement select = c.prepareStatement("select count(*) from measurement where id like ?")) {
             select.setString(1, prefix + "%");
             try (java.sql.ResultSet rs = select.executeQuery()) {
