@@ -81,12 +81,21 @@ public class RollupStore {
             }
         });
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("update " + g.table + " set sample_count = ?, value_sum = ?, value_min = ?, value_max = ?,"
-                    + " histogram = ? where service_id = ? and metric = ? and bucket_start = ?", updates);
+            jdbc.batchUpdate(updateSql(g), updates);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into " + g.table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         }
+    }
+
+    /**
+     * The update of one bucket. H2 plans it when first prepared, often on an empty table, and keeps the plan:
+     * either index it may pick (the primary key, or bucket_start with the rest of the key after it, V16) finds
+     * the bucket by all three columns.
+     */
+    static String updateSql(Granularity g) {
+        return "update " + g.table + " set sample_count = ?, value_sum = ?, value_min = ?, value_max = ?,"
+                + " histogram = ? where service_id = ? and metric = ? and bucket_start = ?";
     }
 
     /** A service's buckets in [from, to), by metric (null: every metric), in time order. */

@@ -51,6 +51,24 @@ class RollupStorePlanTest {
         }
     }
 
+    /**
+     * The update of a bucket finds it by its primary key on an empty table too (issue 10, F5: the update
+     * written as {@code where service_id = ? and metric = ? and bucket_start = ?}, planned on an empty
+     * table, went through the bucket_start index, i.e. read every bucket of the hour per row updated).
+     */
+    @ParameterizedTest
+    @EnumSource(Granularity.class)
+    void aBucketIsUpdatedThroughItsPrimaryKeyOnAnEmptyTable(Granularity g) {
+        h2 = TestDatabases.h2(dir);
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        Timestamp start = Timestamp.from(Instant.parse("2026-11-23T10:00:00Z"));
+        String plan = jdbc.queryForObject("explain " + RollupStore.updateSql(g), String.class, 1L, 1.0, 1.0, 1.0, "h",
+                "S1", "vpn.loss", start);
+        // H2 writes the index it uses and the conditions it looks up in it as a comment: all three key columns
+        String lookup = plan.substring(plan.indexOf("/*"), plan.indexOf("*/"));
+        assertThat(lookup).as(plan).contains("service_id = ?6", "metric = ?7", "bucket_start = ?8");
+    }
+
     @Test
     void keyCountsArePaddedToFewStatementTexts() {
         assertThat(RollupStore.paddedSize(1)).isEqualTo(1);
