@@ -75,7 +75,8 @@ public class JmsConfiguration {
                                            IngestProperties ingest, IngestBatchCodec codec) {
         JmsTemplate template = new JmsTemplate(producerConnectionFactory);
         template.setSessionTransacted(true);
-        return new JmsIngestSender(template, ingest.getQueue(), codec);
+        return new JmsIngestSender(template, ingest.getQueue(), codec, ingest.getMaxRecordsPerMessage(),
+                ingest.getMaxRecordsPerCommit());
     }
 
     /** Camel's "jms" component; routes set transactions, concurrency and cache level per endpoint. */

@@ -18,6 +18,8 @@ public class IngestProperties {
     private int maxBatch = 10_000;
     /** A partition's records are split into messages of at most this many records. */
     private int maxRecordsPerMessage = 500;
+    /** Concurrent submissions commit together (group commit) up to this many records in one transaction. */
+    private int maxRecordsPerCommit = 2_000;
     /** Largest request body the REST ingest entries (native and /ingest/*) read; larger ones get 413. */
     private long maxBodyBytes = 8L * 1024 * 1024;
     /** How far an observedAt may lie ahead of the hub's clock. */
@@ -33,6 +35,8 @@ public class IngestProperties {
     public void setMaxBatch(int maxBatch) { this.maxBatch = maxBatch; }
     public int getMaxRecordsPerMessage() { return maxRecordsPerMessage; }
     public void setMaxRecordsPerMessage(int maxRecordsPerMessage) { this.maxRecordsPerMessage = maxRecordsPerMessage; }
+    public int getMaxRecordsPerCommit() { return maxRecordsPerCommit; }
+    public void setMaxRecordsPerCommit(int maxRecordsPerCommit) { this.maxRecordsPerCommit = maxRecordsPerCommit; }
     public long getMaxBodyBytes() { return maxBodyBytes; }
     public void setMaxBodyBytes(long maxBodyBytes) { this.maxBodyBytes = maxBodyBytes; }
     public Duration getMaxClockSkew() { return maxClockSkew; }

@@ -25,25 +25,36 @@ public final class JmsIngestSender {
     private final JmsTemplate template;
     private final String queueName;
     private final IngestBatchCodec codec;
+    private final IngestGroupCommit groups;
 
-    public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec) {
+    /**
+     * @param maxRecordsPerMessage the most records a message may carry when concurrent submissions merge
+     * @param maxRecordsPerGroup   the most records one group commit takes (a submission larger is alone)
+     */
+    public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec,
+                           int maxRecordsPerMessage, int maxRecordsPerGroup) {
         if (!transactedTemplate.isSessionTransacted()) {
             throw new IllegalArgumentException("the ingest sender needs a transacted JmsTemplate");
         }
         this.template = transactedTemplate;
         this.queueName = queueName;
         this.codec = codec;
+        this.groups = new IngestGroupCommit(maxRecordsPerMessage, maxRecordsPerGroup, merged -> send(merged, null, null));
     }
 
     /**
-     * Sends in a transaction of its own and returns once it is committed (durable). JmsTemplate#execute
-     * does not commit by itself; a cached session closed with an open transaction rolls back.
+     * Sends in a transaction of its own, with the submissions that wait at the same time (see
+     * {@link IngestGroupCommit}), and returns once it is committed (durable).
      */
     public void send(List<PartitionBatch> batches) {
-        send(batches, null, null);
+        groups.submit(batches);
     }
 
-    /** As {@link #send(List)}, every message carrying the string property {@code name=value} (unless null). */
+    /**
+     * As {@link #send(List)} but alone, every message carrying the string property {@code name=value}
+     * (unless null). JmsTemplate#execute does not commit by itself; a cached session closed with an open
+     * transaction rolls back.
+     */
     public void send(List<PartitionBatch> batches, String name, String value) {
         template.execute(session -> {
             sendIn(session, batches, name, value);

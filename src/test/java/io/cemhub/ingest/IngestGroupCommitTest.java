@@ -1,0 +1,175 @@
+package io.cemhub.ingest;
+
+import io.cemhub.model.CemRecord;
+import io.cemhub.model.Measurement;
+import io.cemhub.model.SourceRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class IngestGroupCommitTest {
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void aLoneSubmissionIsCommittedAsItCame() {
+        List<List<PartitionBatch>> commits = new ArrayList<>();
+        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, commits::add);
+        List<PartitionBatch> batches = List.of(batch(3, "a", 0, 2), batch(5, "b", 0, 1));
+
+        groups.submit(batches);
+
+        assertThat(commits).containsExactly(batches);
+    }
+
+    @Test
+    void submissionsThatArriveDuringACommitAreCommittedTogetherMergedPerPartition() throws Exception {
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
+        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, blockingFirst(commits, firstCommitStarted, releaseFirst));
+
+        Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
+        assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<?>> later = new ArrayList<>();
+        for (int s = 0; s < 5; s++) {
+            int sub = s;
+            later.add(pool.submit(() -> groups.submit(List.of(batch(1, "s" + sub, 0, 3), batch(2, "s" + sub, 0, 2)))));
+        }
+        // all five wait behind the first commit before it may finish
+        await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 5);
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<?> f : later) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+
+        assertThat(commits).hasSize(2);
+        List<PartitionBatch> merged = commits.get(1);
+        assertThat(merged).extracting(PartitionBatch::partition).containsExactly(1, 2);
+        assertThat(merged.get(0).records()).hasSize(15);
+        assertThat(merged.get(1).records()).hasSize(10);
+        // one submission's records of a partition stay together and in order
+        List<String> ids = merged.get(0).records().stream().map(CemRecord::id).toList();
+        for (int s = 0; s < 5; s++) {
+            int at = ids.indexOf("s" + s + "-0");
+            assertThat(ids.subList(at, at + 3)).containsExactly("s" + s + "-0", "s" + s + "-1", "s" + s + "-2");
+        }
+    }
+
+    @Test
+    void aGroupRespectsTheMessageAndGroupLimits() {
+        IngestGroupCommit groups = new IngestGroupCommit(4, 2_000, b -> { });
+        List<IngestGroupCommit.Pending> group = List.of(new IngestGroupCommit.Pending(List.of(batch(7, "x", 0, 3))),
+                new IngestGroupCommit.Pending(List.of(batch(7, "y", 0, 3))));
+
+        List<PartitionBatch> merged = groups.merge(group);
+
+        assertThat(merged).extracting(b -> b.records().size()).containsExactly(4, 2);
+        assertThat(merged.stream().flatMap(b -> b.records().stream()).map(CemRecord::id))
+                .containsExactly("x-0", "x-1", "x-2", "y-0", "y-1", "y-2");
+    }
+
+    @Test
+    void aSubmissionOverTheGroupLimitGoesAloneAndTheOthersFollowInTheirOwnGroup() throws Exception {
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
+        IngestGroupCommit groups = new IngestGroupCommit(500, 5, blockingFirst(commits, firstCommitStarted, releaseFirst));
+
+        Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
+        assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> big = pool.submit(() -> groups.submit(List.of(batch(1, "big", 0, 6))));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 1);
+        Future<?> small = pool.submit(() -> groups.submit(List.of(batch(1, "small", 0, 2))));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 2);
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        big.get(10, TimeUnit.SECONDS);
+        small.get(10, TimeUnit.SECONDS);
+
+        assertThat(commits).hasSize(3);
+        assertThat(commits.get(1).get(0).records()).hasSize(6);
+        assertThat(commits.get(2).get(0).records()).extracting(CemRecord::id).containsExactly("small-0", "small-1");
+    }
+
+    @Test
+    void aFailedCommitFailsEverySubmissionOfItsGroupAndNoOther() throws Exception {
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
+        Consumer<List<PartitionBatch>> blocking = blockingFirst(commits, firstCommitStarted, releaseFirst);
+        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, b -> {
+            blocking.accept(b);
+            if (commits.size() == 2) {
+                throw new IllegalStateException("broker refused the commit");
+            }
+        });
+
+        Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
+        assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> a = pool.submit(() -> groups.submit(List.of(batch(1, "a", 0, 1))));
+        Future<?> b = pool.submit(() -> groups.submit(List.of(batch(2, "b", 0, 1))));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 2);
+        releaseFirst.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<?> f : List.of(a, b)) {
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("broker refused the commit");
+        }
+        // the next submission is committed normally
+        groups.submit(List.of(batch(3, "after", 0, 1)));
+        assertThat(commits).hasSize(3);
+    }
+
+    private static Consumer<List<PartitionBatch>> blockingFirst(List<List<PartitionBatch>> commits, CountDownLatch started,
+                                                                CountDownLatch release) {
+        return b -> {
+            commits.add(b);
+            if (commits.size() == 1) {
+                started.countDown();
+                try {
+                    if (!release.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the test never released the first commit");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    private static PartitionBatch batch(int partition, String prefix, int from, int count) {
+        List<CemRecord> records = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            records.add(measurement(prefix + "-" + i));
+        }
+        return new PartitionBatch(partition, records);
+    }
+
+    private static CemRecord measurement(String id) {
+        return new Measurement(id, new SourceRef("wisla", "rest"), null, "svc-1", null, "vpn.latency", 12.5, "ms",
+                Instant.parse("2026-11-24T00:00:00Z"), Instant.parse("2026-11-24T00:00:01Z"), null);
+    }
+}
