@@ -104,14 +104,7 @@ public class IngestGateway {
             byPartition.computeIfAbsent(partitioner.partitionOf(record.partitionKey()), p -> new ArrayList<>())
                     .add(record);
         }
-        int chunk = properties.getMaxRecordsPerMessage();
-        List<PartitionBatch> batches = new ArrayList<>();
-        byPartition.forEach((partition, list) -> {
-            for (int from = 0; from < list.size(); from += chunk) {
-                batches.add(new PartitionBatch(partition, list.subList(from, Math.min(list.size(), from + chunk))));
-            }
-        });
-        return batches;
+        return PartitionBatch.cut(byPartition, properties.getMaxRecordsPerMessage());
     }
 
     private void reject(SourceRef entry, int size) {

@@ -65,7 +65,7 @@ final class IngestGroupCommit {
         }
     }
 
-    /** Submissions waiting for a group (for tests and the gauge). */
+    /** Submissions waiting for a group (tests wait on it). */
     int waitingSubmissions() {
         return waiting.size();
     }
@@ -106,14 +106,7 @@ final class IngestGroupCommit {
                 byPartition.computeIfAbsent(batch.partition(), k -> new ArrayList<>()).addAll(batch.records());
             }
         }
-        List<PartitionBatch> merged = new ArrayList<>();
-        byPartition.forEach((partition, records) -> {
-            for (int from = 0; from < records.size(); from += maxRecordsPerMessage) {
-                merged.add(new PartitionBatch(partition,
-                        records.subList(from, Math.min(records.size(), from + maxRecordsPerMessage))));
-            }
-        });
-        return merged;
+        return PartitionBatch.cut(byPartition, maxRecordsPerMessage);
     }
 
     /** One submission; its fields are written and read under the lock (or after it, by their owner). */

@@ -43,13 +43,11 @@ class IngestGroupCommitTest {
 
     @Test
     void submissionsThatArriveDuringACommitAreCommittedTogetherMergedPerPartition() throws Exception {
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
-        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, blockingFirst(commits, firstCommitStarted, releaseFirst));
+        FirstCommitBlocks broker = new FirstCommitBlocks();
+        List<List<PartitionBatch>> commits = broker.commits;
+        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, broker);
 
-        Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
-        assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = broker.startFirst(pool, groups);
         List<Future<?>> later = new ArrayList<>();
         for (int s = 0; s < 5; s++) {
             int sub = s;
@@ -57,7 +55,7 @@ class IngestGroupCommitTest {
         }
         // all five wait behind the first commit before it may finish
         await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 5);
-        releaseFirst.countDown();
+        broker.release.countDown();
         first.get(10, TimeUnit.SECONDS);
         for (Future<?> f : later) {
             f.get(10, TimeUnit.SECONDS);
@@ -91,18 +89,16 @@ class IngestGroupCommitTest {
 
     @Test
     void aSubmissionOverTheGroupLimitGoesAloneAndTheOthersFollowInTheirOwnGroup() throws Exception {
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
-        IngestGroupCommit groups = new IngestGroupCommit(500, 5, blockingFirst(commits, firstCommitStarted, releaseFirst));
+        FirstCommitBlocks broker = new FirstCommitBlocks();
+        List<List<PartitionBatch>> commits = broker.commits;
+        IngestGroupCommit groups = new IngestGroupCommit(500, 5, broker);
 
-        Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
-        assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = broker.startFirst(pool, groups);
         Future<?> big = pool.submit(() -> groups.submit(List.of(batch(1, "big", 0, 6))));
         await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 1);
         Future<?> small = pool.submit(() -> groups.submit(List.of(batch(1, "small", 0, 2))));
         await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 2);
-        releaseFirst.countDown();
+        broker.release.countDown();
         first.get(10, TimeUnit.SECONDS);
         big.get(10, TimeUnit.SECONDS);
         small.get(10, TimeUnit.SECONDS);
@@ -114,23 +110,20 @@ class IngestGroupCommitTest {
 
     @Test
     void aFailedCommitFailsEverySubmissionOfItsGroupAndNoOther() throws Exception {
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
-        Consumer<List<PartitionBatch>> blocking = blockingFirst(commits, firstCommitStarted, releaseFirst);
+        FirstCommitBlocks broker = new FirstCommitBlocks();
+        List<List<PartitionBatch>> commits = broker.commits;
         IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, b -> {
-            blocking.accept(b);
+            broker.accept(b);
             if (commits.size() == 2) {
                 throw new IllegalStateException("broker refused the commit");
             }
         });
 
-        Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
-        assertThat(firstCommitStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = broker.startFirst(pool, groups);
         Future<?> a = pool.submit(() -> groups.submit(List.of(batch(1, "a", 0, 1))));
         Future<?> b = pool.submit(() -> groups.submit(List.of(batch(2, "b", 0, 1))));
         await().atMost(10, TimeUnit.SECONDS).until(() -> groups.waitingSubmissions() == 2);
-        releaseFirst.countDown();
+        broker.release.countDown();
 
         first.get(10, TimeUnit.SECONDS);
         for (Future<?> f : List.of(a, b)) {
@@ -142,10 +135,15 @@ class IngestGroupCommitTest {
         assertThat(commits).hasSize(3);
     }
 
-    private static Consumer<List<PartitionBatch>> blockingFirst(List<List<PartitionBatch>> commits, CountDownLatch started,
-                                                                CountDownLatch release) {
-        return b -> {
-            commits.add(b);
+    /** A broker whose first commit holds until the test releases it, so that others queue behind it. */
+    private static final class FirstCommitBlocks implements Consumer<List<PartitionBatch>> {
+        final List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void accept(List<PartitionBatch> batches) {
+            commits.add(batches);
             if (commits.size() == 1) {
                 started.countDown();
                 try {
@@ -157,7 +155,14 @@ class IngestGroupCommitTest {
                     throw new IllegalStateException(e);
                 }
             }
-        };
+        }
+
+        /** Submits one record and returns once its commit has begun (and holds). */
+        Future<?> startFirst(ExecutorService pool, IngestGroupCommit groups) throws InterruptedException {
+            Future<?> first = pool.submit(() -> groups.submit(List.of(batch(1, "first", 0, 1))));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            return first;
+        }
     }
 
     private static PartitionBatch batch(int partition, String prefix, int from, int count) {
