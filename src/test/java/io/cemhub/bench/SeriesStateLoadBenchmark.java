@@ -85,9 +85,7 @@ public class SeriesStateLoadBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         dataSource.destroy();
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        BenchFiles.deleteTree(dir);
     }
 
     @Benchmark
