@@ -30,9 +30,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The database work the evaluate stage does per record, without the rest of the hub (issue 10: where the
@@ -109,7 +111,7 @@ public class EvaluateStoresBenchmark {
 
     private void message() {
         List<PipelineItem> items = new ArrayList<>(perMessage);
-        Map<SeriesKey, Double> values = new HashMap<>();
+        Set<SeriesKey> series = new HashSet<>();
         for (int i = 0; i < perMessage; i++) {
             long r = next++;
             int s = "sweep".equals(order) ? (int) (r % SERIES) : random.nextInt(SERIES);
@@ -119,7 +121,7 @@ public class EvaluateStoresBenchmark {
             double value = 10 + (r % 50);
             items.add(new PipelineItem(new Measurement("cmp-" + r, new SourceRef("bench", null), null, service, null, metric,
                     value, "ms", at, at, Map.of())));
-            values.put(new SeriesKey(service, metric), value);
+            series.add(new SeriesKey(service, metric));
         }
         transaction.executeWithoutResult(status -> {
             if (writes("measurements")) {
@@ -131,9 +133,9 @@ public class EvaluateStoresBenchmark {
             if (!writes("states")) {
                 return;
             }
-            Map<SeriesKey, SeriesState> found = states.load(values.keySet());
+            Map<SeriesKey, SeriesState> found = states.load(series);
             Map<SeriesKey, SeriesState> save = new HashMap<>();
-            values.keySet().forEach(key -> {
+            series.forEach(key -> {
                 SeriesState state = found.getOrDefault(key, new SeriesState());
                 state.ruleId = "bench";
                 state.ruleVersion = 1;
