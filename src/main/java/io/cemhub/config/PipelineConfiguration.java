@@ -11,6 +11,8 @@ import io.cemhub.identity.RegistryRepository;
 import io.cemhub.identity.RegistryService;
 import io.cemhub.ingest.CanonicalJmsIngestProcessor;
 import io.cemhub.ingest.CanonicalJmsIngestRoute;
+import io.cemhub.ingest.DrainingJmsListenerContainer;
+import io.cemhub.ingest.IngestProperties;
 import io.cemhub.ingest.IngestBatchCodec;
 import io.cemhub.ingest.IngestGateway;
 import io.cemhub.broker.HubAddresses;
@@ -30,6 +32,7 @@ import io.cemhub.pipeline.ResolveStage;
 import io.cemhub.quarantine.QuarantineProcessor;
 import io.cemhub.quarantine.QuarantineService;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.component.jms.MessageListenerContainerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -129,7 +132,13 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    public CanonicalJmsIngestRoute canonicalJmsIngestRoute(CoreConfiguration.CanonicalJson json, IngestGateway gateway) {
-        return new CanonicalJmsIngestRoute(new CanonicalJmsIngestProcessor(json.mapper(), gateway));
+    public CanonicalJmsIngestRoute canonicalJmsIngestRoute(CoreConfiguration.CanonicalJson json, IngestGateway gateway,
+                                                           QuarantineService quarantine, MeterRegistry meters) {
+        return new CanonicalJmsIngestRoute(new CanonicalJmsIngestProcessor(json.mapper(), gateway, quarantine, meters));
+    }
+
+    @Bean(CanonicalJmsIngestRoute.DRAIN_FACTORY)
+    public MessageListenerContainerFactory cemCanonicalDrain(IngestProperties ingest) {
+        return DrainingJmsListenerContainer.factory(ingest.canonicalDrain());
     }
 }

@@ -3,31 +3,83 @@ package io.cemhub.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cemhub.model.CemRecord;
 import io.cemhub.model.SourceRef;
+import io.cemhub.quarantine.QuarantineService;
 import io.cemhub.quarantine.RejectedInputException;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Reads a canonical JSON message and hands it to the gateway inside the consumer's transaction. */
+/**
+ * Reads canonical JSON messages and hands their records to the gateway inside the consumer's transaction:
+ * the exchange's message and those the listener container drained with it ({@link JmsDrain}), all in ONE
+ * submission, so that the records of many small messages travel in full ingest messages. A drained message
+ * that is not valid goes to quarantine here, in the same transaction; the exchange's own is rejected last
+ * (the route's error handling quarantines it), after the valid records are sent.
+ */
 public class CanonicalJmsIngestProcessor implements Processor {
 
     static final SourceRef ENTRY = new SourceRef("cem", "jms-canonical");
+    public static final String MESSAGES_PER_TRANSACTION = "cem.ingest.canonical.drain";
 
     private final ObjectMapper mapper;
     private final IngestGateway gateway;
+    private final QuarantineService quarantine;
+    private final DistributionSummary perTransaction;
 
-    public CanonicalJmsIngestProcessor(ObjectMapper mapper, IngestGateway gateway) {
+    public CanonicalJmsIngestProcessor(ObjectMapper mapper, IngestGateway gateway, QuarantineService quarantine,
+                                       MeterRegistry meters) {
         this.mapper = mapper;
         this.gateway = gateway;
+        this.quarantine = quarantine;
+        this.perTransaction = DistributionSummary.builder(MESSAGES_PER_TRANSACTION)
+                .description("canonical JMS messages taken in one transaction").register(meters);
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        byte[] body = exchange.getMessage().getBody(byte[].class);
+        List<Message> drained = JmsDrain.claim();
+        perTransaction.record(1 + drained.size());
+        Session session = exchange.getIn(JmsMessage.class).getJmsSession();
+        List<CemRecord> records = new ArrayList<>();
+        RejectedInputException ownRejection = null;
+        try {
+            records.addAll(records(exchange.getMessage().getBody(byte[].class)));
+        } catch (RejectedInputException e) {
+            ownRejection = e;
+        }
+        String origin = exchange.getFromEndpoint() == null ? "unknown" : exchange.getFromEndpoint().getEndpointUri();
+        for (Message message : drained) {
+            byte[] body = body(message);
+            try {
+                records.addAll(records(body));
+            } catch (RejectedInputException e) {
+                quarantine.quarantine(session, ENTRY.adapter(), origin, body == null ? new byte[0] : body, e.getMessage());
+            }
+        }
+        if (!records.isEmpty()) {
+            gateway.submit(ENTRY, records, session);
+        }
+        if (ownRejection != null) {
+            throw ownRejection;
+        }
+    }
+
+    /** One message's records, validated; a message that cannot be taken is a {@link RejectedInputException}. */
+    private List<CemRecord> records(byte[] body) {
         String encoding = body == null ? null : Utf8.jsonProblem(body);
         if (encoding != null) {
             throw new RejectedInputException("the message body is not JSON in UTF-8: " + encoding, null);
@@ -43,11 +95,23 @@ public class CanonicalJmsIngestProcessor implements Processor {
         if (json == null || json.isMissingNode()) {
             throw new RejectedInputException("the message body is empty", null);
         }
-        Session session = exchange.getIn(JmsMessage.class).getJmsSession();
         try {
-            gateway.submitJson(ENTRY, json, true, session);
+            return gateway.validate(ENTRY, json, true);
         } catch (InvalidRecordsException | BatchTooLargeException e) {
             throw new RejectedInputException(e.getMessage(), e);
         }
+    }
+
+    /** The body as Camel reads it for the exchange's own message: text as UTF-8, bytes as they are. */
+    private static byte[] body(Message message) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return text.getText() == null ? null : text.getText().getBytes(StandardCharsets.UTF_8);
+        }
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return body;
+        }
+        return null;
     }
 }

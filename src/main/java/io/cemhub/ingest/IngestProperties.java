@@ -12,6 +12,17 @@ public class IngestProperties {
     private String queue = "cem.ingest";
     /** The queue where outside systems post canonical JSON over JMS. */
     private String canonicalQueue = "cem.ingest.canonical";
+    /**
+     * Most messages one transaction takes off the canonical queue: what a consumer finds buffered after the
+     * message it waited for, sent on as one submission (fuller ingest messages). 1: one message at a time.
+     */
+    private int canonicalDrainMessages = 500;
+    /** A drain stops once its message bodies reach this many bytes (bounds a transaction's memory). */
+    private long canonicalDrainBytes = 4L * 1024 * 1024;
+    /** A drain waits this long for a next message (0: takes only what the consumer has buffered already). */
+    private Duration canonicalDrainLinger = Duration.ofMillis(20);
+    /** and lingers no longer than this after its first message (bounds what draining adds to latency). */
+    private Duration canonicalDrainMaxWait = Duration.ofMillis(250);
     /** Number of partitions (JMS message groups). Change it only with the ingest queue drained. */
     private int partitions = 8;
     /** Most records one REST call or JMS message may carry. */
@@ -29,6 +40,19 @@ public class IngestProperties {
     public void setQueue(String queue) { this.queue = queue; }
     public String getCanonicalQueue() { return canonicalQueue; }
     public void setCanonicalQueue(String canonicalQueue) { this.canonicalQueue = canonicalQueue; }
+    public int getCanonicalDrainMessages() { return canonicalDrainMessages; }
+    public void setCanonicalDrainMessages(int canonicalDrainMessages) { this.canonicalDrainMessages = canonicalDrainMessages; }
+    public long getCanonicalDrainBytes() { return canonicalDrainBytes; }
+    public void setCanonicalDrainBytes(long canonicalDrainBytes) { this.canonicalDrainBytes = canonicalDrainBytes; }
+    public Duration getCanonicalDrainLinger() { return canonicalDrainLinger; }
+    public void setCanonicalDrainLinger(Duration canonicalDrainLinger) { this.canonicalDrainLinger = canonicalDrainLinger; }
+    public Duration getCanonicalDrainMaxWait() { return canonicalDrainMaxWait; }
+    public void setCanonicalDrainMaxWait(Duration canonicalDrainMaxWait) { this.canonicalDrainMaxWait = canonicalDrainMaxWait; }
+    /** The drain's limits as the listener container takes them. */
+    public DrainingJmsListenerContainer.Limits canonicalDrain() {
+        return new DrainingJmsListenerContainer.Limits(canonicalDrainMessages, canonicalDrainBytes, canonicalDrainLinger,
+                canonicalDrainMaxWait);
+    }
     public int getPartitions() { return partitions; }
     public void setPartitions(int partitions) { this.partitions = partitions; }
     public int getMaxBatch() { return maxBatch; }
