@@ -2,16 +2,19 @@ package io.cemhub.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cemhub.ingest.IngestGateway;
+import io.cemhub.ingest.JmsDrain;
 import io.cemhub.ingest.IngestReceipt;
 import io.cemhub.model.CemRecord;
 import io.cemhub.quarantine.QuarantineService;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.Session;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,7 @@ public class AdapterIngest implements Processor {
         } else {
             Session session = exchange.getProperty(AdapterExchange.JMS_SESSION, Session.class);
             if (session != null) {
-                wholeMessage(in, session);
+                wholeMessages(in, session);
             } else {
                 // the caller of a synchronous transport (the SNMP trap receiver) reads what became of each item
                 exchange.setProperty(AdapterExchange.RESULT, itemByItem(in));
@@ -109,16 +112,34 @@ public class AdapterIngest implements Processor {
         metrics.quarantined(in.adapter, 1, reason);
     }
 
-    /** JMS: the message is one unit, acknowledged in the same transaction as its records or its quarantine. */
-    private void wholeMessage(Input in, Session session) throws JMSException {
+    /**
+     * JMS: each message is one unit, acknowledged in the same transaction as its records or its quarantine;
+     * the messages the listener container drained with it ({@link JmsDrain}, routes with
+     * {@code messageListenerContainerFactory=#cemJmsDrain}) are taken the same way, one by one, and the
+     * records of all of them go on as ONE submission.
+     */
+    private void wholeMessages(Input in, Session session) throws JMSException {
+        List<Message> drained = JmsDrain.claim();
+        metrics.drained(in.adapter, 1 + drained.size());
+        List<CemRecord> records = new ArrayList<>(wholeMessage(in, session));
+        for (Message message : drained) {
+            byte[] body = JmsDrain.bodyOf(message);
+            records.addAll(wholeMessage(in.withPayload(body == null ? new byte[0] : body), session));
+        }
+        if (!records.isEmpty()) {
+            IngestReceipt receipt = gateway.submit(AdapterPipeline.entryOf(in.adapter), records, session);
+            metrics.mapped(in.adapter, receipt.accepted());
+        }
+    }
+
+    /** One message's records, or none when it went to quarantine (in the caller's session). */
+    private List<CemRecord> wholeMessage(Input in, Session session) throws JMSException {
         String reason;
         try {
             AdapterResult result = pipeline.process(in.adapter, in.format, in.payload, in.options);
             metrics.received(in.adapter, result.items());
             if (result.allGood()) {
-                IngestReceipt receipt = gateway.submit(AdapterPipeline.entryOf(in.adapter), result.records(), session);
-                metrics.mapped(in.adapter, receipt.accepted());
-                return;
+                return result.records();
             }
             reason = result.summary();
         } catch (InputRejectedException | MappingException e) {
@@ -127,6 +148,7 @@ public class AdapterIngest implements Processor {
         }
         quarantine.quarantine(session, in.adapter, in.origin, in.payload, reason, in.attributes());
         metrics.quarantined(in.adapter, 1, reason);
+        return List.of();
     }
 
     /**
@@ -172,6 +194,10 @@ public class AdapterIngest implements Processor {
     /** The exchange properties set by the Kamelet and by {@link AdapterEntry}. */
     private record Input(String adapter, String format, InputOptions options, byte[] payload, String transport,
                          String origin) {
+
+        Input withPayload(byte[] other) {
+            return new Input(adapter, format, options, other, transport, origin);
+        }
 
         static Input of(Exchange exchange) {
             String adapter = exchange.getProperty(AdapterExchange.ADAPTER, String.class);

@@ -39,6 +39,11 @@ public class AdapterMetrics {
         stats(adapter);
     }
 
+    /** JMS messages the adapter took in one transaction (its own and those drained with it). */
+    public void drained(String adapter, int messages) {
+        io.cemhub.ingest.JmsDrain.summary(meters, adapter).record(messages);
+    }
+
     /** Input items (documents, array elements, CSV lines) the adapter took in. */
     public void received(String adapter, int items) {
         add(adapter, "received", items, stats(adapter).received);

@@ -137,8 +137,8 @@ public class PipelineConfiguration {
         return new CanonicalJmsIngestRoute(new CanonicalJmsIngestProcessor(json.mapper(), gateway, quarantine, meters));
     }
 
-    @Bean(CanonicalJmsIngestRoute.DRAIN_FACTORY)
-    public MessageListenerContainerFactory cemCanonicalDrain(IngestProperties ingest) {
-        return DrainingJmsListenerContainer.factory(ingest.canonicalDrain());
+    @Bean(DrainingJmsListenerContainer.BEAN)
+    public MessageListenerContainerFactory cemJmsDrain(IngestProperties ingest) {
+        return DrainingJmsListenerContainer.factory(ingest.jmsDrain());
     }
 }

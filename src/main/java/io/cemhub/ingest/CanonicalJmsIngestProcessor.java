@@ -7,11 +7,8 @@ import io.cemhub.model.CemRecord;
 import io.cemhub.model.SourceRef;
 import io.cemhub.quarantine.QuarantineService;
 import io.cemhub.quarantine.RejectedInputException;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
@@ -19,7 +16,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +29,6 @@ import java.util.List;
 public class CanonicalJmsIngestProcessor implements Processor {
 
     static final SourceRef ENTRY = new SourceRef("cem", "jms-canonical");
-    public static final String MESSAGES_PER_TRANSACTION = "cem.ingest.canonical.drain";
 
     private final ObjectMapper mapper;
     private final IngestGateway gateway;
@@ -45,8 +40,7 @@ public class CanonicalJmsIngestProcessor implements Processor {
         this.mapper = mapper;
         this.gateway = gateway;
         this.quarantine = quarantine;
-        this.perTransaction = DistributionSummary.builder(MESSAGES_PER_TRANSACTION)
-                .description("canonical JMS messages taken in one transaction").register(meters);
+        this.perTransaction = JmsDrain.summary(meters, ENTRY.adapter());
     }
 
     @Override
@@ -63,7 +57,7 @@ public class CanonicalJmsIngestProcessor implements Processor {
         }
         String origin = exchange.getFromEndpoint() == null ? "unknown" : exchange.getFromEndpoint().getEndpointUri();
         for (Message message : drained) {
-            byte[] body = body(message);
+            byte[] body = JmsDrain.bodyOf(message);
             try {
                 records.addAll(records(body));
             } catch (RejectedInputException e) {
@@ -100,18 +94,5 @@ public class CanonicalJmsIngestProcessor implements Processor {
         } catch (InvalidRecordsException | BatchTooLargeException e) {
             throw new RejectedInputException(e.getMessage(), e);
         }
-    }
-
-    /** The body as Camel reads it for the exchange's own message: text as UTF-8, bytes as they are. */
-    private static byte[] body(Message message) throws JMSException {
-        if (message instanceof TextMessage text) {
-            return text.getText() == null ? null : text.getText().getBytes(StandardCharsets.UTF_8);
-        }
-        if (message instanceof BytesMessage bytes) {
-            byte[] body = new byte[(int) bytes.getBodyLength()];
-            bytes.readBytes(body);
-            return body;
-        }
-        return null;
     }
 }

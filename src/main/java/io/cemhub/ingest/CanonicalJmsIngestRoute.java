@@ -7,13 +7,11 @@ import org.apache.camel.builder.RouteBuilder;
  * Native JMS entry: canonical JSON (one record or an array; text or bytes messages) posted by OSS/BSS
  * systems on {@code cem.ingest.canonical}. Valid submissions move to the ingest queue in the same
  * transaction as the acknowledgement; invalid ones go to quarantine with the original body. Up to
- * {@code cem.ingest.canonical-drain-messages} messages share one transaction (see DrainingJmsListenerContainer).
+ * {@code cem.ingest.jms-drain-messages} messages share one transaction (see DrainingJmsListenerContainer).
  */
 public class CanonicalJmsIngestRoute extends RouteBuilder {
 
     public static final String ROUTE_ID = "cem-ingest-canonical-jms";
-    /** The bean of the listener container factory that drains many messages per transaction. */
-    public static final String DRAIN_FACTORY = "cemCanonicalDrain";
 
     private final CanonicalJmsIngestProcessor processor;
 
@@ -29,7 +27,7 @@ public class CanonicalJmsIngestRoute extends RouteBuilder {
                 // a sender's JMSReplyTo never makes the hub send anything back (Camel would answer with the body)
                 + "&disableReplyTo=true"
                 // many messages per transaction (DrainingJmsListenerContainer), the processor takes them all
-                + "&messageListenerContainerFactory=#" + DRAIN_FACTORY)
+                + "&messageListenerContainerFactory=#" + DrainingJmsListenerContainer.BEAN)
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(HubErrorHandling.ID)
                 .setProperty("cemAdapter", constant("jms-canonical"))

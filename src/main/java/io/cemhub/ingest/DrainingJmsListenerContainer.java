@@ -26,6 +26,12 @@ import java.util.List;
  */
 public class DrainingJmsListenerContainer extends DefaultJmsMessageListenerContainer {
 
+    /**
+     * The factory's bean name, for a JMS route's {@code messageListenerContainerFactory=#cemJmsDrain}; only for
+     * routes whose last step claims the drained messages (the canonical entry, {@code cemIngest}).
+     */
+    public static final String BEAN = "cemJmsDrain";
+
     private final Limits limits;
 
     public DrainingJmsListenerContainer(JmsEndpoint endpoint, Limits limits) {

@@ -13,16 +13,17 @@ public class IngestProperties {
     /** The queue where outside systems post canonical JSON over JMS. */
     private String canonicalQueue = "cem.ingest.canonical";
     /**
-     * Most messages one transaction takes off the canonical queue: what a consumer finds buffered after the
-     * message it waited for, sent on as one submission (fuller ingest messages). 1: one message at a time.
+     * Most messages one transaction takes off a JMS entry's queue (the canonical queue, the adapters' JMS
+     * queues): the message a consumer waited for and those that follow it, sent on as one submission (fuller
+     * ingest messages). 1: one message at a time.
      */
-    private int canonicalDrainMessages = 500;
+    private int jmsDrainMessages = 500;
     /** A drain stops once its message bodies reach this many bytes (bounds a transaction's memory). */
-    private long canonicalDrainBytes = 4L * 1024 * 1024;
+    private long jmsDrainBytes = 4L * 1024 * 1024;
     /** A drain waits this long for a next message (0: takes only what the consumer has buffered already). */
-    private Duration canonicalDrainLinger = Duration.ofMillis(20);
+    private Duration jmsDrainLinger = Duration.ofMillis(20);
     /** and lingers no longer than this after its first message (bounds what draining adds to latency). */
-    private Duration canonicalDrainMaxWait = Duration.ofMillis(250);
+    private Duration jmsDrainMaxWait = Duration.ofMillis(250);
     /** Number of partitions (JMS message groups). Change it only with the ingest queue drained. */
     private int partitions = 8;
     /** Most records one REST call or JMS message may carry. */
@@ -40,18 +41,18 @@ public class IngestProperties {
     public void setQueue(String queue) { this.queue = queue; }
     public String getCanonicalQueue() { return canonicalQueue; }
     public void setCanonicalQueue(String canonicalQueue) { this.canonicalQueue = canonicalQueue; }
-    public int getCanonicalDrainMessages() { return canonicalDrainMessages; }
-    public void setCanonicalDrainMessages(int canonicalDrainMessages) { this.canonicalDrainMessages = canonicalDrainMessages; }
-    public long getCanonicalDrainBytes() { return canonicalDrainBytes; }
-    public void setCanonicalDrainBytes(long canonicalDrainBytes) { this.canonicalDrainBytes = canonicalDrainBytes; }
-    public Duration getCanonicalDrainLinger() { return canonicalDrainLinger; }
-    public void setCanonicalDrainLinger(Duration canonicalDrainLinger) { this.canonicalDrainLinger = canonicalDrainLinger; }
-    public Duration getCanonicalDrainMaxWait() { return canonicalDrainMaxWait; }
-    public void setCanonicalDrainMaxWait(Duration canonicalDrainMaxWait) { this.canonicalDrainMaxWait = canonicalDrainMaxWait; }
+    public int getJmsDrainMessages() { return jmsDrainMessages; }
+    public void setJmsDrainMessages(int jmsDrainMessages) { this.jmsDrainMessages = jmsDrainMessages; }
+    public long getJmsDrainBytes() { return jmsDrainBytes; }
+    public void setJmsDrainBytes(long jmsDrainBytes) { this.jmsDrainBytes = jmsDrainBytes; }
+    public Duration getJmsDrainLinger() { return jmsDrainLinger; }
+    public void setJmsDrainLinger(Duration jmsDrainLinger) { this.jmsDrainLinger = jmsDrainLinger; }
+    public Duration getJmsDrainMaxWait() { return jmsDrainMaxWait; }
+    public void setJmsDrainMaxWait(Duration jmsDrainMaxWait) { this.jmsDrainMaxWait = jmsDrainMaxWait; }
     /** The drain's limits as the listener container takes them. */
-    public DrainingJmsListenerContainer.Limits canonicalDrain() {
-        return new DrainingJmsListenerContainer.Limits(canonicalDrainMessages, canonicalDrainBytes, canonicalDrainLinger,
-                canonicalDrainMaxWait);
+    public DrainingJmsListenerContainer.Limits jmsDrain() {
+        return new DrainingJmsListenerContainer.Limits(jmsDrainMessages, jmsDrainBytes, jmsDrainLinger,
+                jmsDrainMaxWait);
     }
     public int getPartitions() { return partitions; }
     public void setPartitions(int partitions) { this.partitions = partitions; }

@@ -1,7 +1,13 @@
 package io.cemhub.ingest;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -11,6 +17,9 @@ import java.util.List;
  * or the container rolls the session back so that they come again.
  */
 public final class JmsDrain {
+
+    /** Summary of the messages taken per transaction, tagged with the entry (jms-canonical or the adapter id). */
+    public static final String METER = "cem.ingest.drain";
 
     private static final ThreadLocal<List<Message>> DRAINED = new ThreadLocal<>();
 
@@ -22,6 +31,25 @@ public final class JmsDrain {
         List<Message> drained = DRAINED.get();
         DRAINED.remove();
         return drained == null ? List.of() : drained;
+    }
+
+    /** The entry's summary of messages per transaction (the exchange's own and those it claimed). */
+    public static DistributionSummary summary(MeterRegistry meters, String entry) {
+        return DistributionSummary.builder(METER).description("JMS messages an entry took in one transaction")
+                .tag("entry", entry).register(meters);
+    }
+
+    /** A message's body as Camel reads it for the exchange's own message: text as UTF-8, bytes as they are. */
+    public static byte[] bodyOf(Message message) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return text.getText() == null ? null : text.getText().getBytes(StandardCharsets.UTF_8);
+        }
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return body;
+        }
+        return null;
     }
 
     static void hold(List<Message> drained) {

@@ -36,7 +36,7 @@ class CanonicalJmsDrainTest extends EventsTestSupport {
     @Test
     void waitingMessagesAreTakenManyPerTransactionAndBadOnesAloneGoToQuarantine() throws Exception {
         BrokerProbe broker = new BrokerProbe(connectionFactory);
-        DistributionSummary perTransaction = meters.get(CanonicalJmsIngestProcessor.MESSAGES_PER_TRANSACTION).summary();
+        DistributionSummary perTransaction = meters.get(JmsDrain.METER).tag("entry", "jms-canonical").summary();
         long transactionsBefore = perTransaction.count();
         double messagesBefore = perTransaction.totalAmount();
         String notJson = "not json at all " + run;
