@@ -12,5 +12,7 @@
 set -euo pipefail
 TRAP_PORT="${TRAP_PORT:-11162}"
 export GENERATOR=io.cemhub.bench.TrapLoadGenerator
-export HUB_ARGS="--cem.snmp.traps.port=$TRAP_PORT --cem.snmp.traps.communities[0]=cem-bench ${HUB_ARGS:-}"
+# The generated devices are in no registry: without hold-horizon 0s the identity hold (snmp is a system the
+# CRM masters) would keep every trap waiting an hour for its mapping instead of letting it flow on unresolved.
+export HUB_ARGS="--cem.snmp.traps.port=$TRAP_PORT --cem.snmp.traps.communities[0]=cem-bench --cem.identity.hold-horizon=0s ${HUB_ARGS:-}"
 exec "$(dirname "$0")/ingest-load.sh" --trap-port "$TRAP_PORT" "$@"

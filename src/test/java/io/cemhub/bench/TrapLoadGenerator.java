@@ -158,7 +158,11 @@ public final class TrapLoadGenerator {
     /** The hub's cem_snmp_traps_* counters from /actuator/prometheus. */
     static Map<String, Double> hubCounters(String url) {
         try {
+            // /actuator/** needs a login: the ADMIN user bench/common.sh gives the throw-away hub
+            String login = System.getenv("CEM_BENCH_BROKER_USER") + ":" + System.getenv("CEM_BENCH_BROKER_PASSWORD");
             String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString(login.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             Map<String, Double> counters = new java.util.TreeMap<>();
             for (String line : text.split("\n")) {
@@ -184,7 +188,8 @@ public final class TrapLoadGenerator {
         private final Map<String, Long> lastArrival = new ConcurrentHashMap<>();
 
         Counter(String broker) throws jakarta.jms.JMSException {
-            connection = new ActiveMQConnectionFactory(broker).createConnection();
+            connection = new ActiveMQConnectionFactory(broker, System.getenv("CEM_BENCH_BROKER_USER"),
+                    System.getenv("CEM_BENCH_BROKER_PASSWORD")).createConnection();
             String subscription = "cem-trap-bench-" + System.nanoTime();
             for (int i = 0; i < 2; i++) {
                 Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
