@@ -2,8 +2,8 @@ package io.cemhub.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cemhub.ingest.IngestGateway;
-import io.cemhub.ingest.JmsDrain;
 import io.cemhub.ingest.IngestReceipt;
+import io.cemhub.ingest.JmsDrain;
 import io.cemhub.model.CemRecord;
 import io.cemhub.quarantine.QuarantineService;
 import jakarta.jms.JMSException;
@@ -123,8 +123,7 @@ public class AdapterIngest implements Processor {
         metrics.drained(in.adapter, 1 + drained.size());
         List<CemRecord> records = new ArrayList<>(wholeMessage(in, session));
         for (Message message : drained) {
-            byte[] body = JmsDrain.bodyOf(message);
-            records.addAll(wholeMessage(in.withPayload(body == null ? new byte[0] : body), session));
+            records.addAll(wholeMessage(in.withPayload(JmsDrain.bodyOf(message)), session));
         }
         if (!records.isEmpty()) {
             IngestReceipt receipt = gateway.submit(AdapterPipeline.entryOf(in.adapter), records, session);

@@ -1,5 +1,6 @@
 package io.cemhub.adapter;
 
+import io.cemhub.ingest.JmsDrain;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -41,7 +42,7 @@ public class AdapterMetrics {
 
     /** JMS messages the adapter took in one transaction (its own and those drained with it). */
     public void drained(String adapter, int messages) {
-        io.cemhub.ingest.JmsDrain.summary(meters, adapter).record(messages);
+        JmsDrain.summary(meters, adapter).record(messages);
     }
 
     /** Input items (documents, array elements, CSV lines) the adapter took in. */

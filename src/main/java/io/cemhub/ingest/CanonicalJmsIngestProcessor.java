@@ -7,10 +7,10 @@ import io.cemhub.model.CemRecord;
 import io.cemhub.model.SourceRef;
 import io.cemhub.quarantine.QuarantineService;
 import io.cemhub.quarantine.RejectedInputException;
-import jakarta.jms.Message;
-import jakarta.jms.Session;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
@@ -61,7 +61,7 @@ public class CanonicalJmsIngestProcessor implements Processor {
             try {
                 records.addAll(records(body));
             } catch (RejectedInputException e) {
-                quarantine.quarantine(session, ENTRY.adapter(), origin, body == null ? new byte[0] : body, e.getMessage());
+                quarantine.quarantine(session, ENTRY.adapter(), origin, body, e.getMessage());
             }
         }
         if (!records.isEmpty()) {

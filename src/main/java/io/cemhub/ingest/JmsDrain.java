@@ -39,17 +39,20 @@ public final class JmsDrain {
                 .tag("entry", entry).register(meters);
     }
 
-    /** A message's body as Camel reads it for the exchange's own message: text as UTF-8, bytes as they are. */
+    /**
+     * A message's body as Camel reads it for the exchange's own message: text as UTF-8, bytes as they are;
+     * empty for no text or another kind of message (its records are then refused as an empty body).
+     */
     public static byte[] bodyOf(Message message) throws JMSException {
         if (message instanceof TextMessage text) {
-            return text.getText() == null ? null : text.getText().getBytes(StandardCharsets.UTF_8);
+            return text.getText() == null ? new byte[0] : text.getText().getBytes(StandardCharsets.UTF_8);
         }
         if (message instanceof BytesMessage bytes) {
             byte[] body = new byte[(int) bytes.getBodyLength()];
             bytes.readBytes(body);
             return body;
         }
-        return null;
+        return new byte[0];
     }
 
     static void hold(List<Message> drained) {
