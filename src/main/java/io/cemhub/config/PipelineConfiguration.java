@@ -12,10 +12,12 @@ import io.cemhub.identity.RegistryService;
 import io.cemhub.ingest.CanonicalJmsIngestProcessor;
 import io.cemhub.ingest.CanonicalJmsIngestRoute;
 import io.cemhub.ingest.DrainingJmsListenerContainer;
+import io.cemhub.ingest.JmsDrain;
 import io.cemhub.ingest.IngestProperties;
 import io.cemhub.ingest.IngestBatchCodec;
 import io.cemhub.ingest.IngestGateway;
 import io.cemhub.broker.HubAddresses;
+import io.cemhub.pipeline.CheckpointAcks;
 import io.cemhub.pipeline.CheckpointStore;
 import io.cemhub.pipeline.DecodeStage;
 import io.cemhub.pipeline.EnrichStage;
@@ -121,13 +123,14 @@ public class PipelineConfiguration {
                                                    ObjectProvider<Evaluator> evaluators,
                                                    CoreConfiguration.CanonicalJson json, PipelineProperties pipeline,
                                                    MeterRegistry meters, CheckpointStore checkpoints, EventPublisher publisher,
-                                                   TransactionTemplate transaction, Clock clock) {
+                                                   TransactionTemplate transaction, Clock clock,
+                                                   QuarantineService quarantine) {
         return new IngestPipelineRoute(
-                new DecodeStage(codec),
+                new DecodeStage(codec, quarantine, JmsDrain.summary(meters, IngestPipelineRoute.ROUTE_ID)),
                 new ResolveStage(resolver, hold, meters),
                 new EnrichStage(),
                 new EvaluateStage(events, evaluators.orderedStream().toList(), checkpoints, transaction, json.mapper(),
-                        new HoldWriter(held, codec, clock)),
+                        new HoldWriter(held, codec, clock), new CheckpointAcks(), pipeline.getCheckpointHorizon()),
                 new PublishStage(publisher, meters, clock));
     }
 
@@ -135,6 +138,11 @@ public class PipelineConfiguration {
     public CanonicalJmsIngestRoute canonicalJmsIngestRoute(CoreConfiguration.CanonicalJson json, IngestGateway gateway,
                                                            QuarantineService quarantine, MeterRegistry meters) {
         return new CanonicalJmsIngestRoute(new CanonicalJmsIngestProcessor(json.mapper(), gateway, quarantine, meters));
+    }
+
+    @Bean(IngestPipelineRoute.DRAIN)
+    public MessageListenerContainerFactory cemPipelineDrain(PipelineProperties pipeline) {
+        return DrainingJmsListenerContainer.factory(pipeline.drain());
     }
 
     @Bean(DrainingJmsListenerContainer.BEAN)

@@ -103,7 +103,14 @@ public class DrainingJmsListenerContainer extends DefaultJmsMessageListenerConta
             super.doExecuteListener(session, message);
         } finally {
             JmsDrain.discardUnclaimed(); // rolled back (e.g. stopping): nothing may linger on this thread
+            JmsDrain.discardAfterCommit();
         }
+    }
+
+    @Override
+    protected void commitIfNecessary(Session session, Message message) throws JMSException {
+        super.commitIfNecessary(session, message);
+        JmsDrain.committed(); // reached only when the commit did not throw
     }
 
     static boolean isRedelivery(Message message) throws JMSException {

@@ -8,6 +8,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public final class JmsDrain {
     public static final String METER = "cem.ingest.drain";
 
     private static final ThreadLocal<List<Message>> DRAINED = new ThreadLocal<>();
+    private static final ThreadLocal<List<Runnable>> AFTER_COMMIT = new ThreadLocal<>();
 
     private JmsDrain() {
     }
@@ -53,6 +55,32 @@ public final class JmsDrain {
             return body;
         }
         return new byte[0];
+    }
+
+    /**
+     * Runs {@code action} once the listener container has committed the current JMS transaction (on this
+     * thread, in a {@link DrainingJmsListenerContainer}); dropped if it rolls back. Outside such a container
+     * the action never runs.
+     */
+    public static void afterCommit(Runnable action) {
+        List<Runnable> actions = AFTER_COMMIT.get();
+        if (actions == null) {
+            actions = new ArrayList<>(2);
+            AFTER_COMMIT.set(actions);
+        }
+        actions.add(action);
+    }
+
+    static void committed() {
+        List<Runnable> actions = AFTER_COMMIT.get();
+        AFTER_COMMIT.remove();
+        if (actions != null) {
+            actions.forEach(Runnable::run);
+        }
+    }
+
+    static void discardAfterCommit() {
+        AFTER_COMMIT.remove();
     }
 
     static void hold(List<Message> drained) {

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One record on its way through the pipeline stages of one ingest message. Stages run one after the
+ * One record on its way through the pipeline stages of one transaction. Stages run one after the
  * other on one thread, so the item is plainly mutable: each stage fills in its part.
  */
 public final class PipelineItem {
 
+    private final IngestMessage message;
     private CemRecord record;
     private ResolvedService resolvedService;
     private Customer resolvedCustomer;
@@ -24,8 +25,16 @@ public final class PipelineItem {
     private final List<EventEnvelope> events = new ArrayList<>(2);
 
     public PipelineItem(CemRecord record) {
-        this.record = record;
+        this(record, IngestMessage.NONE);
     }
+
+    public PipelineItem(CemRecord record, IngestMessage message) {
+        this.record = record;
+        this.message = message;
+    }
+
+    /** The ingest message this record came in. */
+    public IngestMessage message() { return message; }
 
     public CemRecord record() { return record; }
     public void record(CemRecord record) { this.record = record; }

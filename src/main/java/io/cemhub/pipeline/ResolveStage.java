@@ -50,13 +50,11 @@ public class ResolveStage implements Processor {
     @Override
     @SuppressWarnings("unchecked")
     public void process(Exchange exchange) {
-        Object released = exchange.getMessage().getHeader(HoldPolicy.RELEASE_PROPERTY);
-        boolean mayHold = released == null;
-        // released as resolved: the mapping is new, so this instance's cache (maybe "unknown") is not asked
-        boolean fresh = HoldPolicy.RELEASED_RESOLVED.equals(released);
         List<PipelineItem> items = exchange.getMessage().getBody(List.class);
-        prefetch(items, fresh);
+        prefetch(items);
         for (PipelineItem item : items) {
+            // records the hold released (their ingest message is marked) are never held again
+            boolean mayHold = item.message().released() == null;
             CemRecord record = item.record();
             String system = systemOf(record);
             if (record instanceof Measurement m) {
@@ -79,13 +77,15 @@ public class ResolveStage implements Processor {
     }
 
     /**
-     * Looks up the ids of the whole message at once (those not cached: one statement when none is known),
+     * Looks up the ids of the whole transaction at once (those not cached: one statement when none is known),
      * so that the per-record lookups below find them cached.
      */
-    private void prefetch(List<PipelineItem> items, boolean fresh) {
+    private void prefetch(List<PipelineItem> items) {
         Set<IdentityRef> services = new HashSet<>();
         Set<IdentityRef> customers = new HashSet<>();
         for (PipelineItem item : items) {
+            // released as resolved: the mapping is new, so this instance's cache (maybe "unknown") is not asked
+            boolean fresh = HoldPolicy.RELEASED_RESOLVED.equals(item.message().released());
             CemRecord record = item.record();
             String system = systemOf(record);
             if (record instanceof Measurement m) {
