@@ -26,8 +26,11 @@ public class PipelineProperties {
     private int drainMessages = 64;
     /** A drain stops once its message bodies reach this many bytes (bounds a transaction's size). */
     private long drainBytes = 1024L * 1024;
-    /** A drain waits this long for a next message (0: takes only what has arrived already). */
-    private Duration drainLinger = Duration.ZERO;
+    /**
+     * A drain waits this long for a next message (0: takes only what has arrived already). 10 ms fills the
+     * transactions when records come one per request (docs/performance.md, P1); with a backlog it costs nothing.
+     */
+    private Duration drainLinger = Duration.ofMillis(10);
     /** and no longer than this after its first message. */
     private Duration drainMaxWait = Duration.ofMillis(50);
     /**
