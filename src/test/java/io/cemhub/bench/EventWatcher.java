@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A JMS 2.0 shared durable subscription on cem.events, made before anything is sent: events on a
  * topic nobody subscribes to are dropped. Several consumers share the subscription so that reading
  * events keeps up with the hub. Each MeasurementCreateEvent is matched to its phase by the prefix of
- * its correlationId (the measurement id the generator sent).
+ * its correlationId (the measurement id the generator sent, or the wiSLA.VPN adapter made of it).
  */
 final class EventWatcher implements AutoCloseable {
 
@@ -76,6 +76,18 @@ final class EventWatcher implements AutoCloseable {
             String json = text.getText();
             int start = json.indexOf(CORRELATION);
             int end = start < 0 ? -1 : json.indexOf('"', start + CORRELATION.length());
+            int slash = end < 0 ? -1 : json.indexOf('/', start);
+            if (slash >= 0 && slash < end) {
+                // a record of the wiSLA.VPN adapter (--mode wisla-vpn)
+                WislaVpnBodies.Parsed parsed = WislaVpnBodies.parse(json.substring(start + CORRELATION.length(), end));
+                PhaseTracker phase = parsed == null ? null : phases.get(parsed.prefix());
+                if (phase == null) {
+                    foreign.incrementAndGet();
+                } else {
+                    phase.eventArrived(parsed.record(), now);
+                }
+                return;
+            }
             int dash = end < 0 ? -1 : json.lastIndexOf('-', end);
             PhaseTracker phase = dash <= start ? null : phases.get(json.substring(start + CORRELATION.length(), dash));
             if (phase == null) {

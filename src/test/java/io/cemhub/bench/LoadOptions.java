@@ -14,7 +14,9 @@ import java.util.Set;
  *   --broker tcp://127.0.0.1:16161   the hub's Artemis TCP acceptor, for the cem.events subscription
  *   --mode batch|single|jms          100 (--batch) records per POST, or one; jms: one persistent message per
  *                                    record on --queue (a JMS adapter's source), through the broker's acceptor
- *   --queue cem.ingest.canonical     jms mode: the queue the records are sent to
+ *                                    wisla-vpn: one wiSLA.VPN export per message (one tunnel, 5 records) on
+ *                                    --queue, through the adapter's JMS route and JSONata mapping
+ *   --queue cem.ingest.canonical     jms mode: the queue the records are sent to (wisla-vpn: cem.adapter.wisla-vpn)
  *   --loop closed|open               as fast as --connections allow, or --rate records/s on a fixed schedule
  *   --count 200000                   measured records
  *   --warmup 50000                   records sent (and awaited) first, not measured: the hub's JIT warms up
@@ -27,7 +29,8 @@ import java.util.Set;
  *   --hub-pid 1234                   the hub's process id: report the CPU it used (Linux /proc)
  * </pre>
  */
-record LoadOptions(URI url, String broker, boolean batchMode, boolean jmsMode, String queue, boolean openLoop,
+record LoadOptions(URI url, String broker, boolean batchMode, boolean jmsMode, boolean wislaVpn, String queue,
+                   boolean openLoop,
                    int count, int warmup, int connections, double rate, int batch, int services,
                    Duration eventTimeout, Duration maxSending, long hubPid) {
 
@@ -45,22 +48,25 @@ record LoadOptions(URI url, String broker, boolean batchMode, boolean jmsMode, S
         }
         String mode = given.getOrDefault("mode", "batch");
         String loop = given.getOrDefault("loop", "closed");
-        if (!Set.of("batch", "single", "jms").contains(mode) || !Set.of("closed", "open").contains(loop)) {
-            throw new IllegalArgumentException("--mode is batch, single or jms, --loop is closed or open");
+        if (!Set.of("batch", "single", "jms", "wisla-vpn").contains(mode) || !Set.of("closed", "open").contains(loop)) {
+            throw new IllegalArgumentException("--mode is batch, single, jms or wisla-vpn, --loop is closed or open");
         }
         boolean batchMode = mode.equals("batch");
+        boolean wislaVpn = mode.equals("wisla-vpn");
         LoadOptions o = new LoadOptions(
                 URI.create(given.getOrDefault("url", "http://127.0.0.1:18080")),
                 given.getOrDefault("broker", "tcp://127.0.0.1:16161"),
                 batchMode,
-                mode.equals("jms"),
-                given.getOrDefault("queue", "cem.ingest.canonical"),
+                mode.equals("jms") || wislaVpn,
+                wislaVpn,
+                given.getOrDefault("queue", wislaVpn ? "cem.adapter.wisla-vpn" : "cem.ingest.canonical"),
                 loop.equals("open"),
                 Integer.parseInt(given.getOrDefault("count", "200000")),
                 Integer.parseInt(given.getOrDefault("warmup", "50000")),
                 Integer.parseInt(given.getOrDefault("connections", "8")),
                 Double.parseDouble(given.getOrDefault("rate", "5000")),
-                batchMode ? Integer.parseInt(given.getOrDefault("batch", "100")) : 1,
+                batchMode ? Integer.parseInt(given.getOrDefault("batch", "100"))
+                        : wislaVpn ? WislaVpnBodies.RECORDS_PER_MESSAGE : 1,
                 Integer.parseInt(given.getOrDefault("services", "1000")),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("event-timeout", "120"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("max-seconds", "900"))),
@@ -83,11 +89,16 @@ record LoadOptions(URI url, String broker, boolean batchMode, boolean jmsMode, S
             throw new IllegalArgumentException("out of range: count>=1, warmup>=0, 1<=connections<=256, "
                     + "1<=batch<=10000, services>=1, rate>0");
         }
+        if (wislaVpn && (count % batch != 0 || warmup % batch != 0)) {
+            throw new IllegalArgumentException("--mode wisla-vpn: --count and --warmup must be multiples of " + batch
+                    + " (the records of one export)");
+        }
     }
 
     String describe() {
-        return (batchMode ? "batch(" + batch + "/POST)" : jmsMode ? "jms(1 persistent message/record on " + queue + ")"
-                : "single") + ", "
+        return (batchMode ? "batch(" + batch + "/POST)"
+                : wislaVpn ? "wisla-vpn(1 persistent export message/" + batch + " records on " + queue + ")"
+                : jmsMode ? "jms(1 persistent message/record on " + queue + ")" : "single") + ", "
                 + (openLoop ? "open loop at " + (long) rate + " records/s" : "closed loop") + ", "
                 + connections + " connections, " + count + " records (+" + warmup + " warm-up), "
                 + services + " serviceIds";

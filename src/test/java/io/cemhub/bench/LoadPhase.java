@@ -20,6 +20,7 @@ final class LoadPhase {
     private final LoadOptions options;
     private final PhaseTracker tracker;
     private final MeasurementBodies bodies;
+    private final WislaVpnBodies exports;
     private final AtomicInteger nextRequest = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
     private volatile boolean abort;
@@ -30,6 +31,7 @@ final class LoadPhase {
         this.options = options;
         this.tracker = tracker;
         this.bodies = new MeasurementBodies(tracker.prefix, options.services());
+        this.exports = new WislaVpnBodies(tracker.prefix, options.services());
     }
 
     /** @return the nanoTime the phase started at (the schedule's origin) */
@@ -60,9 +62,10 @@ final class LoadPhase {
 
     private void work() {
         if (options.jmsMode()) {
-            // A JMS source: one persistent message per record, on this thread's own connection.
+            // A JMS source: one persistent message per record (or per export), on this thread's own connection.
             try (JmsRecordSender sender = new JmsRecordSender(options.broker(), options.queue())) {
-                sendAll(k -> sender.send(bodies.body(tracker.firstRecordOf(k), 1, false)));
+                sendAll(k -> sender.send(options.wislaVpn() ? exports.body(k)
+                        : bodies.body(tracker.firstRecordOf(k), 1, false)));
             } catch (jakarta.jms.JMSException | RuntimeException e) {
                 tracker.requestFailed("JMS send: " + e);
                 abort = true;

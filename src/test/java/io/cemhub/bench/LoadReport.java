@@ -44,6 +44,9 @@ record LoadReport(int records, int requests, double seconds, double acceptedPerS
     String render(LoadOptions o) {
         long[] e = eventLatencyNanos;
         long[] h = httpLatencyNanos;
+        String messages = !o.wislaVpn() ? "" : String.format(Locale.ROOT,
+                "%nexport messages     %.0f/s accepted, %.0f/s end to end (%d records each)",
+                acceptedPerSecond / o.batch(), endToEndPerSecond / o.batch(), o.batch());
         return String.format(Locale.ROOT, """
                 records              %d in %d %s, all %d events arrived (matched by correlationId)
                 duration             %.2f s (first send -> last event)
@@ -57,9 +60,10 @@ record LoadReport(int records, int requests, double seconds, double acceptedPerS
                 percentileMillis(e, 50), percentileMillis(e, 90), percentileMillis(e, 99), percentileMillis(e, 99.9),
                 percentileMillis(e, 100),
                 percentileMillis(h, 50), percentileMillis(h, 99), percentileMillis(h, 100),
-                o.batchMode() ? "batch" + o.batch() : o.jmsMode() ? "jms" : "single", o.openLoop() ? "open" : "closed",
+                o.batchMode() ? "batch" + o.batch() : o.wislaVpn() ? "wisla-vpn" : o.jmsMode() ? "jms" : "single",
+                o.openLoop() ? "open" : "closed",
                 o.openLoop() ? String.valueOf((long) o.rate()) : "max", o.connections(), records,
                 acceptedPerSecond, endToEndPerSecond,
-                percentileMillis(e, 50), percentileMillis(e, 99), percentileMillis(e, 100));
+                percentileMillis(e, 50), percentileMillis(e, 99), percentileMillis(e, 100)) + messages;
     }
 }
