@@ -182,7 +182,7 @@ public class AdapterIngest implements Processor {
             }
             session.commit(); // JmsTemplate#execute leaves the commit to the callback
             return null;
-        }, true);
+        }, false);
         metrics.mapped(in.adapter, records.size());
         rejected.forEach(r -> metrics.quarantined(in.adapter, 1, r.reason));
     }

@@ -3,6 +3,7 @@ package io.cemhub.broker;
 import io.cemhub.ingest.IngestBatchCodec;
 import io.cemhub.ingest.IngestProperties;
 import io.cemhub.ingest.JmsIngestSender;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
@@ -72,11 +73,11 @@ public class JmsConfiguration {
 
     @Bean
     public JmsIngestSender jmsIngestSender(CachingConnectionFactory producerConnectionFactory,
-                                           IngestProperties ingest, IngestBatchCodec codec) {
+                                           IngestProperties ingest, IngestBatchCodec codec, MeterRegistry meters) {
         JmsTemplate template = new JmsTemplate(producerConnectionFactory);
         template.setSessionTransacted(true);
         return new JmsIngestSender(template, ingest.getQueue(), codec, ingest.getMaxRecordsPerMessage(),
-                ingest.getMaxRecordsPerCommit());
+                ingest.getMaxRecordsPerCommit(), meters);
     }
 
     /** Camel's "jms" component; routes set transactions, concurrency and cache level per endpoint. */

@@ -7,9 +7,13 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.jms.core.JmsTemplate;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts partition batches on the ingest queue as persistent messages, all of one submission in ONE
@@ -33,13 +37,38 @@ public final class JmsIngestSender {
      */
     public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec,
                            int maxRecordsPerMessage, int maxRecordsPerGroup) {
+        this(transactedTemplate, queueName, codec, maxRecordsPerMessage, maxRecordsPerGroup, null);
+    }
+
+    /**
+     * @param meters where the group commits are measured ({@code cem.ingest.group.*}); null: not measured
+     */
+    public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec,
+                           int maxRecordsPerMessage, int maxRecordsPerGroup, MeterRegistry meters) {
         if (!transactedTemplate.isSessionTransacted()) {
             throw new IllegalArgumentException("the ingest sender needs a transacted JmsTemplate");
         }
         this.template = transactedTemplate;
         this.queueName = queueName;
         this.codec = codec;
-        this.groups = new IngestGroupCommit(maxRecordsPerMessage, maxRecordsPerGroup, merged -> send(merged, null, null));
+        this.groups = new IngestGroupCommit(maxRecordsPerMessage, maxRecordsPerGroup, merged -> send(merged, null, null),
+                meters == null ? IngestGroupCommit.Observer.NONE : observer(meters));
+    }
+
+    private static IngestGroupCommit.Observer observer(MeterRegistry meters) {
+        DistributionSummary submissions = DistributionSummary.builder("cem.ingest.group.submissions")
+                .description("submissions (REST calls, adapter inputs, traps) committed together in one group")
+                .register(meters);
+        DistributionSummary records = DistributionSummary.builder("cem.ingest.group.records")
+                .description("records committed together in one group").register(meters);
+        Timer commit = Timer.builder("cem.ingest.group.commit")
+                .description("one group commit: its messages sent to cem.ingest and the broker transaction committed")
+                .register(meters);
+        return (n, r, nanos) -> {
+            submissions.record(n);
+            records.record(r);
+            commit.record(nanos, TimeUnit.NANOSECONDS);
+        };
     }
 
     /**
@@ -53,14 +82,15 @@ public final class JmsIngestSender {
     /**
      * As {@link #send(List)} but alone, every message carrying the string property {@code name=value}
      * (unless null). JmsTemplate#execute does not commit by itself; a cached session closed with an open
-     * transaction rolls back.
+     * transaction rolls back. The connection is not started: sending needs no started connection, and the
+     * release of a started one stops the shared connection, a blocking round trip per cached session.
      */
     public void send(List<PartitionBatch> batches, String name, String value) {
         template.execute(session -> {
             sendIn(session, batches, name, value);
             session.commit();
             return null;
-        }, true);
+        }, false);
     }
 
     /** Sends in the caller's transacted session (e.g. the JMS consumer's): the caller commits. */

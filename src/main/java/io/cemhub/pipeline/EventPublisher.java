@@ -60,7 +60,7 @@ public class EventPublisher {
                     Collections.singletonList(metric));
             session.commit();
             return null;
-        }, true);
+        }, false);
     }
 
     private TextMessage toMessage(Session session, EventEnvelope e, EventContext ctx, String serviceId, String metric)

@@ -68,7 +68,7 @@ public class QuarantineService {
                 send(s, adapter, origin, payload, reason, attributes);
                 s.commit(); // JmsTemplate#execute leaves the commit to the callback
                 return null;
-            }, true);
+            }, false);
         } else {
             send(session, adapter, origin, payload, reason, attributes);
         }

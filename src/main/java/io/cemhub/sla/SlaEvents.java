@@ -74,7 +74,7 @@ public class SlaEvents {
             }
             session.commit();
             return null;
-        }, true);
+        }, false);
     }
 
     String json(Object value) {

@@ -64,7 +64,7 @@ final class GroupFlusher implements Processor {
                     DeadLetters.send(session, subscription, n.events(), failure, now);
                     session.commit();
                     return null;
-                }, true);
+                }, false);
                 link.status().deadLettered(n.events().size());
             }
             groups.done(subscription, groupKey, waiting, now);

@@ -45,7 +45,9 @@ class IngestGroupCommitTest {
     void submissionsThatArriveDuringACommitAreCommittedTogetherMergedPerPartition() throws Exception {
         FirstCommitBlocks broker = new FirstCommitBlocks();
         List<List<PartitionBatch>> commits = broker.commits;
-        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, broker);
+        List<String> observed = Collections.synchronizedList(new ArrayList<>());
+        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, broker,
+                (submissions, records, nanos) -> observed.add(submissions + "/" + records));
 
         Future<?> first = broker.startFirst(pool, groups);
         List<Future<?>> later = new ArrayList<>();
@@ -62,6 +64,7 @@ class IngestGroupCommitTest {
         }
 
         assertThat(commits).hasSize(2);
+        assertThat(observed).as("submissions/records of each group").containsExactly("1/1", "5/25");
         List<PartitionBatch> merged = commits.get(1);
         assertThat(merged).extracting(PartitionBatch::partition).containsExactly(1, 2);
         assertThat(merged.get(0).records()).hasSize(15);
@@ -133,6 +136,50 @@ class IngestGroupCommitTest {
         // the next submission is committed normally
         groups.submit(List.of(batch(3, "after", 0, 1)));
         assertThat(commits).hasSize(3);
+    }
+
+    /**
+     * Many callers at once: none is left waiting (a lost wake-up would hang it past the timeout), every record
+     * is committed once, each caller's records of a partition in the order it sent them, and groups do form.
+     */
+    @Test
+    void underConcurrentLoadEverySubmissionReturnsAndEachRecordIsCommittedOnceInOrder() throws Exception {
+        List<List<PartitionBatch>> commits = Collections.synchronizedList(new ArrayList<>());
+        IngestGroupCommit groups = new IngestGroupCommit(500, 2_000, b -> {
+            commits.add(b);
+            long until = System.nanoTime() + 50_000; // a broker commit takes a little while
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        });
+        int callers = 8;
+        int perCaller = 300;
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            running.add(pool.submit(() -> {
+                for (int i = 0; i < perCaller; i++) {
+                    groups.submit(List.of(batch(caller % 3, "c" + caller + "n" + i, 0, 1)));
+                }
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+
+        List<String> ids = new ArrayList<>();
+        synchronized (commits) {
+            commits.forEach(group -> group.forEach(b -> b.records().forEach(r -> ids.add(r.id()))));
+        }
+        assertThat(ids).hasSize(callers * perCaller).doesNotHaveDuplicates();
+        for (int c = 0; c < callers; c++) {
+            String prefix = "c" + c + "n";
+            List<Integer> order = ids.stream().filter(id -> id.startsWith(prefix))
+                    .map(id -> Integer.parseInt(id.substring(prefix.length(), id.indexOf('-')))).toList();
+            assertThat(order).as("caller %d", c).isSorted();
+        }
+        assertThat(commits.size()).as("groups formed").isLessThan(callers * perCaller);
+        assertThat(groups.waitingSubmissions()).isZero();
     }
 
     /** A broker whose first commit holds until the test releases it, so that others queue behind it. */
