@@ -34,14 +34,7 @@ public final class JmsIngestSender {
     /**
      * @param maxRecordsPerMessage the most records a message may carry when concurrent submissions merge
      * @param maxRecordsPerGroup   the most records one group commit takes (a submission larger is alone)
-     */
-    public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec,
-                           int maxRecordsPerMessage, int maxRecordsPerGroup) {
-        this(transactedTemplate, queueName, codec, maxRecordsPerMessage, maxRecordsPerGroup, null);
-    }
-
-    /**
-     * @param meters where the group commits are measured ({@code cem.ingest.group.*}); null: not measured
+     * @param meters               where the group commits are measured ({@code cem.ingest.group.*})
      */
     public JmsIngestSender(JmsTemplate transactedTemplate, String queueName, IngestBatchCodec codec,
                            int maxRecordsPerMessage, int maxRecordsPerGroup, MeterRegistry meters) {
@@ -52,7 +45,7 @@ public final class JmsIngestSender {
         this.queueName = queueName;
         this.codec = codec;
         this.groups = new IngestGroupCommit(maxRecordsPerMessage, maxRecordsPerGroup, merged -> send(merged, null, null),
-                meters == null ? IngestGroupCommit.Observer.NONE : observer(meters));
+                observer(meters));
     }
 
     private static IngestGroupCommit.Observer observer(MeterRegistry meters) {
