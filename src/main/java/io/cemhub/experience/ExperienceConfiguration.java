@@ -5,6 +5,9 @@ import io.cemhub.config.CoreConfiguration;
 import io.cemhub.kpi.KpiCatalogue;
 import io.cemhub.pipeline.EventFactory;
 import io.cemhub.pipeline.EventPublisher;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
@@ -28,8 +31,20 @@ import java.time.Clock;
 public class ExperienceConfiguration {
 
     @Bean
-    public RollupStore rollupStore(JdbcTemplate jdbc) {
-        return new RollupStore(jdbc);
+    public RollupStore rollupStore(JdbcTemplate jdbc, ExperienceProperties properties, MeterRegistry meters) {
+        RollupStore store = new RollupStore(jdbc, properties.getRollupCache());
+        // one description for the three: Prometheus shows one HELP line per name
+        String lookups = "rollup buckets the pipeline folded samples into: from its cache (hit), changed behind the"
+                + " cache and read again (stale), read (miss)";
+        FunctionCounter.builder("cem.rollup.cache.lookups", store, RollupStore::cacheHits).tag("result", "hit")
+                .description(lookups).register(meters);
+        FunctionCounter.builder("cem.rollup.cache.lookups", store, RollupStore::cacheStale).tag("result", "stale")
+                .description(lookups).register(meters);
+        FunctionCounter.builder("cem.rollup.cache.lookups", store, RollupStore::cacheMisses).tag("result", "miss")
+                .description(lookups).register(meters);
+        Gauge.builder("cem.rollup.cache.entries", store, RollupStore::cacheSize)
+                .description("rollup buckets in the pipeline's cache (cem.experience.rollup-cache at most)").register(meters);
+        return store;
     }
 
     /** After MeasurementRecorder (10, marks repeats), before the threshold engine (20). */

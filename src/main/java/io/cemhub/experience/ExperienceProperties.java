@@ -14,6 +14,11 @@ public class ExperienceProperties {
     private Duration window = Duration.ofDays(7);
     /** How often the index of every customer is recomputed (a clustered Quartz job: once per cluster). */
     private Duration recompute = Duration.ofMinutes(1);
+    /**
+     * The most rollup buckets (service, metric, hour or day) whose last committed values the pipeline keeps, so
+     * that folding new samples into them needs no read first (RollupCache); 0 keeps none. A few hundred bytes each.
+     */
+    private int rollupCache = 100_000;
     private final Weights weights = new Weights();
     private final Zero zero = new Zero();
     private final Bands bands = new Bands();
@@ -66,6 +71,8 @@ public class ExperienceProperties {
     public void setWindow(Duration window) { this.window = window; }
     public Duration getRecompute() { return recompute; }
     public void setRecompute(Duration recompute) { this.recompute = recompute; }
+    public int getRollupCache() { return rollupCache; }
+    public void setRollupCache(int rollupCache) { this.rollupCache = rollupCache; }
     public Weights getWeights() { return weights; }
     public Zero getZero() { return zero; }
     public Bands getBands() { return bands; }

@@ -1,6 +1,8 @@
 package io.cemhub.experience;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,9 +30,32 @@ public class RollupStore {
     static final int SELECT_CHUNK = 64;
 
     private final JdbcTemplate jdbc;
+    private final RollupCache cache;
 
-    public RollupStore(JdbcTemplate jdbc) {
+    /** @param cacheSize the most buckets {@link RollupCache} keeps ({@code cem.experience.rollup-cache}); 0: none */
+    public RollupStore(JdbcTemplate jdbc, int cacheSize) {
         this.jdbc = jdbc;
+        this.cache = new RollupCache(cacheSize);
+    }
+
+    /**
+     * Buckets folded from the cache without a read (hits), found changed behind the cache and read again
+     * (stale), not cached and read (misses); the buckets cached now. For the meters.
+     */
+    public long cacheHits() {
+        return cache.hits();
+    }
+
+    public long cacheStale() {
+        return cache.stale();
+    }
+
+    public long cacheMisses() {
+        return cache.misses();
+    }
+
+    public int cacheSize() {
+        return cache.size();
     }
 
     /** A bucket's identity. */
@@ -42,13 +67,65 @@ public class RollupStore {
     }
 
     /**
-     * Folds a batch's buckets into the table: the stored buckets are read by their primary key (a few
-     * statements of {@link #SELECT_CHUNK} keys at most), then batched updates and inserts.
+     * Folds a batch's buckets into the table. Buckets in the {@link RollupCache} are updated from it where the
+     * row still holds the cached count and sum; the others (not cached, or changed by another writer) are read
+     * by their primary key (a few statements of {@link #SELECT_CHUNK} keys at most), then batched updates and
+     * inserts. What was written goes into the cache once the transaction commits.
      */
     public void add(Granularity g, Map<Key, Rollup> deltas, Map<Key, String> customers) {
         if (deltas.isEmpty()) {
             return;
         }
+        Map<Key, RollupCache.Entry> written = new HashMap<>();
+        Map<Key, Rollup> unknown = cache.enabled() ? addCached(g, deltas, written) : deltas;
+        if (!unknown.isEmpty()) {
+            addRead(g, unknown, customers, written);
+        }
+        if (!written.isEmpty() && cache.enabled()) {
+            afterCommit(() -> cache.put(g, written));
+        }
+    }
+
+    /** Updates the cached buckets whose rows are as cached; returns the rest. */
+    private Map<Key, Rollup> addCached(Granularity g, Map<Key, Rollup> deltas, Map<Key, RollupCache.Entry> written) {
+        Map<Key, RollupCache.Entry> cached = cache.get(g, deltas.keySet());
+        if (cached.isEmpty()) {
+            return deltas;
+        }
+        Map<Key, Rollup> rest = new HashMap<>(deltas);
+        List<Key> keys = new ArrayList<>(cached.size());
+        List<RollupCache.Entry> merged = new ArrayList<>(cached.size());
+        List<Object[]> updates = new ArrayList<>(cached.size());
+        cached.forEach((key, entry) -> {
+            Rollup rollup = entry.rollup(key.start());
+            rollup.merge(deltas.get(key));
+            RollupCache.Entry next = entry(rollup);
+            keys.add(key);
+            merged.add(next);
+            updates.add(new Object[] {next.count(), next.sum(), next.min(), next.max(), next.histogram(),
+                    key.serviceId(), key.metric(), Timestamp.from(key.start()), entry.count(), entry.sum()});
+        });
+        int[] counts = jdbc.batchUpdate(updateSql(g) + " and sample_count = ? and value_sum = ?", updates);
+        int hits = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                hits++;
+                rest.remove(keys.get(i));
+                written.put(keys.get(i), merged.get(i));
+            } else if (counts[i] != 0) {
+                // Unknown (e.g. SUCCESS_NO_INFO): whether the row changed cannot be told, and reading and merging
+                // it again could count its samples twice. Rolled back: the messages come again.
+                throw new IllegalStateException("the database answered " + counts[i] + " to the update of rollup "
+                        + keys.get(i) + " instead of a row count: set cem.experience.rollup-cache to 0 for this database");
+            }
+        }
+        cache.counted(hits, counts.length - hits);
+        return rest;
+    }
+
+    /** Reads the stored buckets, merges, updates or inserts. */
+    private void addRead(Granularity g, Map<Key, Rollup> deltas, Map<Key, String> customers,
+                         Map<Key, RollupCache.Entry> written) {
         Map<Key, Rollup> existing = new HashMap<>();
         List<Key> keys = new ArrayList<>(deltas.keySet());
         for (int from = 0; from < keys.size(); from += SELECT_CHUNK) {
@@ -73,11 +150,15 @@ public class RollupStore {
             Rollup stored = existing.get(key);
             if (stored != null) {
                 stored.merge(delta);
-                updates.add(new Object[] {stored.count(), stored.sum(), stored.min(), stored.max(),
-                        stored.histogram().encode(), key.serviceId(), key.metric(), Timestamp.from(key.start())});
+                RollupCache.Entry row = entry(stored);
+                written.put(key, row);
+                updates.add(new Object[] {row.count(), row.sum(), row.min(), row.max(),
+                        row.histogram(), key.serviceId(), key.metric(), Timestamp.from(key.start())});
             } else {
+                RollupCache.Entry row = entry(delta);
+                written.put(key, row);
                 inserts.add(new Object[] {key.serviceId(), key.metric(), Timestamp.from(key.start()), customers.get(key),
-                        delta.count(), delta.sum(), delta.min(), delta.max(), delta.histogram().encode()});
+                        row.count(), row.sum(), row.min(), row.max(), row.histogram()});
             }
         });
         if (!updates.isEmpty()) {
@@ -85,6 +166,24 @@ public class RollupStore {
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into " + g.table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        }
+    }
+
+    private static RollupCache.Entry entry(Rollup r) {
+        return new RollupCache.Entry(r.count(), r.sum(), r.min(), r.max(), r.histogram().encode());
+    }
+
+    /** After the surrounding transaction commits (at once without one): the cache holds committed rows only. */
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
         }
     }
 

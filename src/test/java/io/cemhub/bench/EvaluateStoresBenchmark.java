@@ -48,6 +48,9 @@ import java.util.Set;
  * {@code order}: {@code sweep} visits the {@value #SERIES} series in key order, as the side-by-side corpus does
  * (its quick size: 20,000 services x 5 metrics; neighbouring records touch neighbouring B-tree pages);
  * {@code random} picks series at random, as independent sources reporting on their own schedules would.
+ * The rollups run with the hub's rollup cache of {@code -Dcem.bench.rollup-cache} buckets (100,000, as the hub's
+ * default; 0: none; pass it with {@code -jvmArgsAppend}). The series' 200,000 hour and day buckets come back once
+ * per sweep: a cache smaller than that has forgotten each by then (300000 shows the cache at work).
  * <pre>
  * bench/jmh.sh -f 1 -wi 2 -i 3 -w 10s -r 10s EvaluateStoresBenchmark
  * bench/jmh.sh -f 1 -wi 2 -i 3 -w 10s -r 10s -p order=sweep -p stores=all -p perMessage=10,100,1000 EvaluateStoresBenchmark
@@ -91,7 +94,7 @@ public class EvaluateStoresBenchmark {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         measurements = new MeasurementRecorder(new MeasurementStore(jdbc));
-        rollups = new KpiRollupRecorder(new RollupStore(jdbc));
+        rollups = new KpiRollupRecorder(new RollupStore(jdbc, Integer.getInteger("cem.bench.rollup-cache", 100_000)));
         states = new ThresholdStateStore(jdbc, CemJson.newMapper());
     }
 

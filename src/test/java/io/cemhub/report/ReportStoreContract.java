@@ -61,7 +61,7 @@ abstract class ReportStoreContract {
                 new MockEnvironment(), kpis);
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        builder = new ReportBuilder(jdbc, new RollupStore(jdbc), contracts, new ActivityStore(jdbc, mapper),
+        builder = new ReportBuilder(jdbc, new RollupStore(jdbc, 1_000), contracts, new ActivityStore(jdbc, mapper),
                 new ExperienceStore(jdbc), store, new ExperienceProperties(), clock);
         reports = new ReportService(builder, store, new ReportProperties(), mapper, clock);
         seed();
@@ -77,7 +77,7 @@ abstract class ReportStoreContract {
     private void seed() {
         customer("RC1", "gold", "RS1", "RS2");
         customer("RC2", "gold", "RS3");
-        RollupStore rollups = new RollupStore(jdbc);
+        RollupStore rollups = new RollupStore(jdbc, 1_000);
         // RS1 rtt: hour 10 holds 1..40 (avg 20.5, complies), hour 11 holds 41..100 (avg 70.5, does not)
         add(rollups, "RS1", "RC1", "vpn.rtt.avg", at("2026-11-10T10:00:00Z"), IntStream.rangeClosed(1, 40).asDoubleStream().toArray());
         add(rollups, "RS1", "RC1", "vpn.rtt.avg", at("2026-11-10T11:00:00Z"), IntStream.rangeClosed(41, 100).asDoubleStream().toArray());

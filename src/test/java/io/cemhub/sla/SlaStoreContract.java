@@ -34,7 +34,7 @@ abstract class SlaStoreContract {
         database = database();
         JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
         store = new SlaStore(jdbc);
-        rollups = new RollupStore(jdbc);
+        rollups = new RollupStore(jdbc, 1_000);
     }
 
     @AfterEach
