@@ -39,14 +39,20 @@ public class SlaStore {
         }
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
         args.addAll(metrics);
-        jdbc.query("select service_id, metric, bucket_start, sample_count, value_sum from kpi_rollup_hour"
-                + " where bucket_start >= ? and bucket_start < ? and sample_count > 0 and metric in ("
-                + String.join(", ", Collections.nCopies(metrics.size(), "?")) + ") order by service_id, metric, bucket_start",
-                rs -> {
-                    hours.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                            .add(new MonthlyBudget.Hour(rs.getTimestamp(3).toInstant(), rs.getDouble(5) / rs.getLong(4)));
-                }, args.toArray());
+        jdbc.query(hoursSql(metrics.size()), rs -> {
+            hours.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                    .add(new MonthlyBudget.Hour(rs.getTimestamp(3).toInstant(), rs.getDouble(5) / rs.getLong(4)));
+        }, args.toArray());
         return hours;
+    }
+
+    /** The key table (read through its bucket_start index) joined to the figures by their primary key (V17). */
+    static String hoursSql(int metrics) {
+        return "select k.service_id, k.metric, k.bucket_start, f.sample_count, f.value_sum from kpi_rollup_hour k"
+                + " join kpi_rollup_hour_figures f on f.service_id = k.service_id and f.metric = k.metric"
+                + " and f.bucket_start = k.bucket_start"
+                + " where k.bucket_start >= ? and k.bucket_start < ? and f.sample_count > 0 and k.metric in ("
+                + String.join(", ", Collections.nCopies(metrics, "?")) + ") order by k.service_id, k.metric, k.bucket_start";
     }
 
     public Set<Key> warned(Instant monthStart) {

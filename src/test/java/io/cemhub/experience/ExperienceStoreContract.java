@@ -117,6 +117,7 @@ abstract class ExperienceStoreContract {
         assertStored("S1", 7, 40.5, 0.5, 20);
 
         // the row deleted behind the cache: made anew, not lost
+        jdbc.update("delete from kpi_rollup_hour_figures");
         jdbc.update("delete from kpi_rollup_hour");
         rollups.add(Granularity.HOUR, bucket("S1", "vpn.loss", H10, 5), Map.of());
         assertThat(rollups.cacheStale()).isEqualTo(2);

@@ -38,14 +38,14 @@ class RollupStorePlanTest {
     void theBucketsOfAMessageAreReadByPrimaryKeyOnAnEmptyTable(Granularity g) {
         h2 = TestDatabases.h2(dir);
         JdbcTemplate jdbc = new JdbcTemplate(h2);
-        for (int n : new int[] {1, 2, 8, RollupStore.SELECT_CHUNK}) {
+        for (int n : new int[] {1, 2, 8, RollupSql.SELECT_CHUNK}) {
             Object[] args = new Object[3 * n];
             for (int i = 0; i < n; i++) {
                 args[3 * i] = "S" + i;
                 args[3 * i + 1] = "vpn.loss";
                 args[3 * i + 2] = Timestamp.from(Instant.parse("2026-11-23T10:00:00Z"));
             }
-            String plan = jdbc.queryForObject("explain " + RollupStore.selectSql(g, n), String.class, args);
+            String plan = jdbc.queryForObject("explain " + RollupSql.selectFigures(g, n), String.class, args);
             assertThat(plan).as("plan of %d keys", n).containsIgnoringCase("primary_key")
                     .doesNotContainIgnoringCase(g.table + "_start").doesNotContainIgnoringCase(g.table + "_customer");
         }
@@ -62,20 +62,53 @@ class RollupStorePlanTest {
         h2 = TestDatabases.h2(dir);
         JdbcTemplate jdbc = new JdbcTemplate(h2);
         Timestamp start = Timestamp.from(Instant.parse("2026-11-23T10:00:00Z"));
-        String plan = jdbc.queryForObject("explain " + RollupStore.updateSql(g), String.class, 1L, 1.0, 1.0, 1.0, "h",
+        String plan = jdbc.queryForObject("explain " + RollupSql.updateFigures(g), String.class, 1L, 1.0, 1.0, 1.0, "h",
                 "S1", "vpn.loss", start);
         // H2 writes the index it uses and the conditions it looks up in it as a comment: all three key columns
         String lookup = plan.substring(plan.indexOf("/*"), plan.indexOf("*/"));
         assertThat(lookup).as(plan).contains("service_id = ?6", "metric = ?7", "bucket_start = ?8");
     }
 
+    /**
+     * Reports read the key table through its customer, service or bucket_start index and look each bucket's
+     * figures up by primary key (R2, V17), also when H2 plans the join on empty tables (a new hub) and keeps it:
+     * never a scan of the figures.
+     */
+    @ParameterizedTest
+    @EnumSource(Granularity.class)
+    void reportsReadTheKeysByIndexAndTheFiguresByPrimaryKeyOnEmptyTables(Granularity g) {
+        h2 = TestDatabases.h2(dir);
+        JdbcTemplate jdbc = new JdbcTemplate(h2);
+        Timestamp from = Timestamp.from(Instant.parse("2026-11-23T00:00:00Z"));
+        Timestamp to = Timestamp.from(Instant.parse("2026-11-24T00:00:00Z"));
+        String figures = RollupSql.JOINED_FIGURES;
+        assertJoinPlan(g, jdbc.queryForObject("explain " + RollupSql.readJoined(g, figures, ""), String.class, from, to),
+                g.table + "_start");
+        assertJoinPlan(g, jdbc.queryForObject("explain " + RollupSql.readJoined(g, figures, " and k.customer_id = ?"),
+                String.class, from, to, "C1"), g.table + "_customer");
+        assertJoinPlan(g, jdbc.queryForObject("explain " + RollupSql.readJoined(g, figures,
+                " and k.service_id = ? and k.metric = ?"), String.class, from, to, "S1", "vpn.loss"), "primary_key");
+    }
+
+    /** The key table's part of the plan (before the join) names {@code keyIndex}; the figures' the primary key. */
+    static void assertJoinPlan(Granularity g, String explained, String keyIndex) {
+        String plan = explained.replace("\"", "");
+        int join = plan.toLowerCase().indexOf(" join ");
+        assertThat(join).as(plan).isPositive();
+        String keys = plan.substring(0, join);
+        String figures = plan.substring(join);
+        assertThat(keys).as(plan).contains(g.table + " k").containsIgnoringCase(keyIndex);
+        assertThat(figures).as(plan).contains(g.figures + " f").containsIgnoringCase("primary_key")
+                .contains("service_id = k.service_id", "metric = k.metric", "bucket_start = k.bucket_start");
+    }
+
     @Test
     void keyCountsArePaddedToFewStatementTexts() {
-        assertThat(RollupStore.paddedSize(1)).isEqualTo(1);
-        assertThat(RollupStore.paddedSize(2)).isEqualTo(2);
-        assertThat(RollupStore.paddedSize(3)).isEqualTo(4);
-        assertThat(RollupStore.paddedSize(5)).isEqualTo(8);
-        assertThat(RollupStore.paddedSize(33)).isEqualTo(64);
-        assertThat(RollupStore.paddedSize(RollupStore.SELECT_CHUNK)).isEqualTo(RollupStore.SELECT_CHUNK);
+        assertThat(RollupSql.paddedSize(1)).isEqualTo(1);
+        assertThat(RollupSql.paddedSize(2)).isEqualTo(2);
+        assertThat(RollupSql.paddedSize(3)).isEqualTo(4);
+        assertThat(RollupSql.paddedSize(5)).isEqualTo(8);
+        assertThat(RollupSql.paddedSize(33)).isEqualTo(64);
+        assertThat(RollupSql.paddedSize(RollupSql.SELECT_CHUNK)).isEqualTo(RollupSql.SELECT_CHUNK);
     }
 }

@@ -14,7 +14,15 @@ public final class TestDatabases {
 
     /** Runs the hub's migrations; {@code schema} (PostgreSQL) is created when missing, null means the default. */
     public static void migrate(DataSource dataSource, String schema) {
+        migrate(dataSource, schema, null);
+    }
+
+    /** Runs the hub's migrations up to version {@code target} (e.g. "16"; null: all), for upgrade tests. */
+    public static void migrate(DataSource dataSource, String schema, String target) {
         var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (target != null) {
+            flyway.target(target);
+        }
         if (schema != null) {
             flyway.schemas(schema).defaultSchema(schema).createSchemas(true);
         }
@@ -27,11 +35,16 @@ public final class TestDatabases {
      * closes, and a connection per statement would race that close. The caller destroys it.
      */
     public static SingleConnectionDataSource h2(Path dir) {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("cem")
-                + ";DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                "sa", "", true);
+        SingleConnectionDataSource dataSource = h2Empty(dir);
         migrate(dataSource, null);
         return dataSource;
+    }
+
+    /** The same H2 database, not migrated. */
+    public static SingleConnectionDataSource h2Empty(Path dir) {
+        return new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("cem")
+                + ";DB_CLOSE_ON_EXIT=FALSE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                "sa", "", true);
     }
 
     /** A migrated schema of its own in the configured PostgreSQL; skips the calling test without one. */
