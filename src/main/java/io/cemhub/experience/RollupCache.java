@@ -1,5 +1,6 @@
 package io.cemhub.experience;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class RollupCache {
     /** A committed row's values. */
     record Entry(long count, double sum, double min, double max, String histogram) {
 
-        Rollup rollup(java.time.Instant start) {
+        Rollup rollup(Instant start) {
             return new Rollup(start, count, sum, min, max, LogHistogram.decode(histogram));
         }
     }

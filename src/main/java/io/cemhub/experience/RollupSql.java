@@ -40,6 +40,11 @@ final class RollupSql {
                 + " histogram = ? where service_id = ? and metric = ? and bucket_start = ?";
     }
 
+    /** The same, where the row still holds the count and sum {@link RollupCache} has of it (two more arguments). */
+    static String updateFiguresIfUnchanged(Granularity g) {
+        return updateFigures(g) + " and sample_count = ? and value_sum = ?";
+    }
+
     static String insertKey(Granularity g) {
         return "insert into " + g.table + " (service_id, metric, bucket_start, customer_id) values (?, ?, ?, ?)";
     }

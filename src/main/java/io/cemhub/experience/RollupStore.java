@@ -63,7 +63,8 @@ public class RollupStore {
      * Folds a batch's buckets into the table. Buckets in the {@link RollupCache} are updated from it where the
      * row still holds the cached count and sum; the others (not cached, or changed by another writer) are read
      * by their primary key (a few statements of {@link RollupSql#SELECT_CHUNK} keys at most), then batched updates
-     * and inserts (a new bucket: its key row and its figures row). What was written goes into the cache once the transaction commits.
+     * and inserts (a new bucket: its key row and its figures row). What was written goes into the cache once the
+     * transaction commits.
      */
     public void add(Granularity g, Map<Key, Rollup> deltas, Map<Key, String> customers) {
         if (deltas.isEmpty()) {
@@ -95,10 +96,9 @@ public class RollupStore {
             RollupCache.Entry next = entry(rollup);
             keys.add(key);
             merged.add(next);
-            updates.add(new Object[] {next.count(), next.sum(), next.min(), next.max(), next.histogram(),
-                    key.serviceId(), key.metric(), Timestamp.from(key.start()), entry.count(), entry.sum()});
+            updates.add(updateArgs(key, next, entry.count(), entry.sum()));
         });
-        int[] counts = jdbc.batchUpdate(RollupSql.updateFigures(g) + " and sample_count = ? and value_sum = ?", updates);
+        int[] counts = jdbc.batchUpdate(RollupSql.updateFiguresIfUnchanged(g), updates);
         int hits = 0;
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 1) {
@@ -147,8 +147,7 @@ public class RollupStore {
                 stored.merge(delta);
                 RollupCache.Entry row = entry(stored);
                 written.put(key, row);
-                updates.add(new Object[] {row.count(), row.sum(), row.min(), row.max(),
-                        row.histogram(), key.serviceId(), key.metric(), Timestamp.from(key.start())});
+                updates.add(updateArgs(key, row));
             } else {
                 RollupCache.Entry row = entry(delta);
                 written.put(key, row);
@@ -164,6 +163,16 @@ public class RollupStore {
             jdbc.batchUpdate(RollupSql.insertKey(g), keyInserts);
             jdbc.batchUpdate(RollupSql.insertFigures(g), inserts);
         }
+    }
+
+    /** The arguments of {@link RollupSql#updateFigures}: the new figures, the key, then any extra conditions. */
+    private static Object[] updateArgs(Key key, RollupCache.Entry row, Object... conditions) {
+        Object[] args = new Object[8 + conditions.length];
+        Object[] fixed = {row.count(), row.sum(), row.min(), row.max(), row.histogram(), key.serviceId(), key.metric(),
+                Timestamp.from(key.start())};
+        System.arraycopy(fixed, 0, args, 0, fixed.length);
+        System.arraycopy(conditions, 0, args, fixed.length, conditions.length);
+        return args;
     }
 
     private static RollupCache.Entry entry(Rollup r) {
