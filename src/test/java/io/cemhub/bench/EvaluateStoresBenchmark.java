@@ -43,7 +43,10 @@ import java.util.Set;
  * opens it ({@code WRITE_DELAY=0}): the measurement rows ({@link MeasurementRecorder}), the hour and day rollups
  * ({@link KpiRollupRecorder}) and the series states ({@link ThresholdStateStore} load and save), i.e. the
  * statements the pipeline runs, minus the rules and events. Scores are records per second. {@code stores}
- * writes all three or one alone.
+ * writes all three or one alone; {@code statelog} writes the states as the snapshot + log design of
+ * docs/performance.md would ({@link StateLogPrototype}: one log row per message, a snapshot once per
+ * {@code -Dcem.bench.snapshot-every} records, {@value #SERIES} by default; pass it with {@code JAVA_TOOL_OPTIONS}),
+ * to price that design against {@code states}.
  * <p>
  * {@code order}: {@code sweep} visits the {@value #SERIES} series in key order, as the side-by-side corpus does
  * (its quick size: 20,000 services x 5 metrics; neighbouring records touch neighbouring B-tree pages);
@@ -54,6 +57,7 @@ import java.util.Set;
  * <pre>
  * bench/jmh.sh -f 1 -wi 2 -i 3 -w 10s -r 10s EvaluateStoresBenchmark
  * bench/jmh.sh -f 1 -wi 2 -i 3 -w 10s -r 10s -p order=sweep -p stores=all -p perMessage=10,100,1000 EvaluateStoresBenchmark
+ * bench/jmh.sh -f 1 -wi 3 -i 4 -w 10s -r 10s -p order=sweep -p stores=states,statelog -p perMessage=100 EvaluateStoresBenchmark
  * </pre>
  */
 @State(Scope.Thread)
@@ -81,6 +85,7 @@ public class EvaluateStoresBenchmark {
     private MeasurementRecorder measurements;
     private KpiRollupRecorder rollups;
     private ThresholdStateStore states;
+    private StateLogPrototype stateLog;
     private final Random random = new Random(20261124);
     private long next;
     private Instant at = Instant.parse("2026-11-24T06:00:00Z");
@@ -96,6 +101,7 @@ public class EvaluateStoresBenchmark {
         measurements = new MeasurementRecorder(new MeasurementStore(jdbc));
         rollups = new KpiRollupRecorder(new RollupStore(jdbc, Integer.getInteger("cem.bench.rollup-cache", 100_000)));
         states = new ThresholdStateStore(jdbc, CemJson.newMapper());
+        stateLog = new StateLogPrototype(jdbc, CemJson.newMapper(), Integer.getInteger("cem.bench.snapshot-every", SERIES));
     }
 
     @TearDown(Level.Trial)
@@ -133,20 +139,30 @@ public class EvaluateStoresBenchmark {
             if (writes("rollups")) {
                 rollups.evaluate(items);
             }
+            if ("statelog".equals(stores)) {
+                Map<SeriesKey, SeriesState> changed = new HashMap<>();
+                series.forEach(key -> changed.put(key, observed(stateLog.state(key))));
+                stateLog.append(changed);
+                return;
+            }
             if (!writes("states")) {
                 return;
             }
             Map<SeriesKey, SeriesState> found = states.load(series);
             Map<SeriesKey, SeriesState> save = new HashMap<>();
             series.forEach(key -> {
-                SeriesState state = found.getOrDefault(key, new SeriesState());
-                state.ruleId = "bench";
-                state.ruleVersion = 1;
-                state.lastObservedAt = at;
-                save.put(key, state);
+                save.put(key, observed(found.getOrDefault(key, new SeriesState())));
             });
             states.save(save, found.keySet());
         });
+    }
+
+    /** What an evaluation without a transition changes in a state. */
+    private SeriesState observed(SeriesState state) {
+        state.ruleId = "bench";
+        state.ruleVersion = 1;
+        state.lastObservedAt = at;
+        return state;
     }
 
     private boolean writes(String store) {
