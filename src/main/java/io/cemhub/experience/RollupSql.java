@@ -6,9 +6,10 @@ import java.util.Collections;
  * The statements of {@link RollupStore}. A bucket is a row in {@code kpi_rollup_*} (key, customer; indexed by
  * customer and by bucket start for the reads) and one in {@code kpi_rollup_*_figures} (the figures; the primary
  * key its only index). The pipeline reads and updates the figures only: H2 runs an UPDATE as a remove and an add
- * in every index of the table (issue 10, R2, V17). Reports join the two on the whole key.
+ * in every index of the table (issue 10, R2, V17). Reports join the two on the whole key ({@link #readJoined}, public
+ * for the SLA budget, which reads the hour buckets too).
  */
-final class RollupSql {
+public final class RollupSql {
 
     /** The most bucket keys one select reads. */
     static final int SELECT_CHUNK = 64;
@@ -59,7 +60,7 @@ final class RollupSql {
      * index), the figures (f) looked up by primary key; {@code figures}: the columns of f to read after
      * service_id, metric, bucket_start, customer_id; {@code where}: more conditions on k or f, or empty.
      */
-    static String readJoined(Granularity g, String figures, String where) {
+    public static String readJoined(Granularity g, String figures, String where) {
         return "select k.service_id, k.metric, k.bucket_start, k.customer_id, " + figures + " from " + g.table + " k"
                 + " join " + g.figures + " f on f.service_id = k.service_id and f.metric = k.metric"
                 + " and f.bucket_start = k.bucket_start where k.bucket_start >= ? and k.bucket_start < ?" + where;

@@ -1,5 +1,7 @@
 package io.cemhub.sla;
 
+import io.cemhub.experience.Granularity;
+import io.cemhub.experience.RollupSql;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -41,18 +43,19 @@ public class SlaStore {
         args.addAll(metrics);
         jdbc.query(hoursSql(metrics.size()), rs -> {
             hours.computeIfAbsent(new Key(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                    .add(new MonthlyBudget.Hour(rs.getTimestamp(3).toInstant(), rs.getDouble(5) / rs.getLong(4)));
+                    .add(new MonthlyBudget.Hour(rs.getTimestamp(3).toInstant(), rs.getDouble(6) / rs.getLong(5)));
         }, args.toArray());
         return hours;
     }
 
-    /** The key table (read through its bucket_start index) joined to the figures by their primary key (V17). */
+    /**
+     * The hour buckets' keys joined to their figures as the rollup reports read them ({@link RollupSql#readJoined}:
+     * the key table through its bucket_start index, the figures by primary key, V17).
+     */
     static String hoursSql(int metrics) {
-        return "select k.service_id, k.metric, k.bucket_start, f.sample_count, f.value_sum from kpi_rollup_hour k"
-                + " join kpi_rollup_hour_figures f on f.service_id = k.service_id and f.metric = k.metric"
-                + " and f.bucket_start = k.bucket_start"
-                + " where k.bucket_start >= ? and k.bucket_start < ? and f.sample_count > 0 and k.metric in ("
-                + String.join(", ", Collections.nCopies(metrics, "?")) + ") order by k.service_id, k.metric, k.bucket_start";
+        return RollupSql.readJoined(Granularity.HOUR, "f.sample_count, f.value_sum", " and f.sample_count > 0"
+                + " and k.metric in (" + String.join(", ", Collections.nCopies(metrics, "?")) + ")"
+                + " order by k.service_id, k.metric, k.bucket_start");
     }
 
     public Set<Key> warned(Instant monthStart) {

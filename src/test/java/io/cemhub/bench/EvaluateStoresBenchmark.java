@@ -101,7 +101,9 @@ public class EvaluateStoresBenchmark {
         measurements = new MeasurementRecorder(new MeasurementStore(jdbc));
         rollups = new KpiRollupRecorder(new RollupStore(jdbc, Integer.getInteger("cem.bench.rollup-cache", 100_000)));
         states = new ThresholdStateStore(jdbc, CemJson.newMapper());
-        stateLog = new StateLogPrototype(jdbc, CemJson.newMapper(), Integer.getInteger("cem.bench.snapshot-every", SERIES));
+        if ("statelog".equals(stores)) { // its tables only where it runs
+            stateLog = new StateLogPrototype(jdbc, CemJson.newMapper(), Integer.getInteger("cem.bench.snapshot-every", SERIES));
+        }
     }
 
     @TearDown(Level.Trial)
