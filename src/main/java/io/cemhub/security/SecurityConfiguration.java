@@ -22,6 +22,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.http.MediaType;
@@ -89,14 +90,17 @@ public class SecurityConfiguration {
         MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browsers.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
         String keyHeader = properties.getApiKeyHeader();
+        // callers that send their credentials with every request (HTTP basic, an API key, a bearer token) are not
+        // open to CSRF: they are not checked, and get no token
+        RequestMatcher headerCredentials = request -> request.getHeader("Authorization") != null
+                || request.getHeader(keyHeader) != null;
         http.authorizeHttpRequests(AccessRules::apply)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler())
-                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
-                                || request.getHeader(keyHeader) != null)
+                        .csrfTokenRequestHandler(new SpaCsrfTokenRequestHandler(headerCredentials))
+                        .ignoringRequestMatchers(headerCredentials)
                         .ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/demo/webhook")))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers)

@@ -166,6 +166,22 @@ class AccessControlTest extends HubTestSupport {
         assertThat(failed.findValuesAsText("actor")).contains("operator", "api-key");
     }
 
+    /** Callers with their credentials in a header are not checked for CSRF and get no token (a new one per
+     *  request was measurable CPU on one record per POST); a browser without them gets its cookie. */
+    @Test
+    void onlyCallersWithoutHeaderCredentialsGetACsrfCookie() {
+        String body = "{\"id\":\"csrf-1\",\"serviceId\":\"S-CSRF\",\"metric\":\"vpn.loss\",\"value\":0,"
+                + "\"observedAt\":\"2026-11-22T23:00:00Z\"}";
+        Http.Response keyed = http().withApiKey("test-api-key-source-0123456789").post("/api/v1/measurements", body);
+        assertThat(keyed.status()).isEqualTo(202);
+        assertThat(keyed.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        Http.Response basic = http().as("operator").get("/api/v1/thresholds");
+        assertThat(basic.status()).isEqualTo(200);
+        assertThat(basic.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN="));
+        Http.Response browser = http().anonymous().get("/login");
+        assertThat(browser.raw().headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+    }
+
     /** Camel's platform-http answers on an async dispatch, which carries no stateless login: refusing it broke
      *  the 202 answers of the adapters' REST entries (fails without the ASYNC rule in AccessRules). */
     @Test
