@@ -28,6 +28,18 @@ public class ApiConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** The native entry's plain requests, answered right after the body filter (see MeasurementFastPath). */
+    @Bean
+    public org.springframework.boot.web.servlet.FilterRegistrationBean<MeasurementFastPath> measurementFastPath(
+            io.cemhub.ingest.IngestProperties ingest, io.cemhub.ingest.IngestGateway gateway, ObjectMapper mapper) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new MeasurementFastPath(gateway, mapper), new org.springframework.boot.web.servlet.ServletRegistrationBean<?>[0]);
+        registration.addUrlPatterns(MeasurementFastPath.PATH);
+        registration.setOrder(1);
+        registration.setEnabled(ingest.isRestFastPath());
+        return registration;
+    }
+
     @Bean
     public OpenAPI cemHubOpenApi() {
         return new OpenAPI().info(new Info()

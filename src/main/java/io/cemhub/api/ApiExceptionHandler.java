@@ -26,10 +26,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRecordsException.class)
     ProblemDetail invalidRecords(InvalidRecordsException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-records", "Invalid records",
-                e.errors().size() + " record error(s); nothing of this submission was accepted");
-        problem.setProperty("errors", e.errors());
-        return problem;
+        return Problems.invalidRecords(e);
     }
 
     @ExceptionHandler(InvalidBodyException.class)
@@ -68,7 +65,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BatchTooLargeException.class)
     ProblemDetail tooLarge(BatchTooLargeException e) {
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "batch-too-large", "Batch too large", e.getMessage());
+        return Problems.batchTooLarge(e);
     }
 
     @ExceptionHandler(RegistryConflictException.class)
@@ -94,17 +91,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> brokerUnavailable(JmsException e) {
         LOG.error("broker unavailable while accepting a submission", e);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Broker unavailable",
-                        "the records could not be made durable and were NOT accepted; retry later"));
+                .body(Problems.brokerUnavailable());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
-        String cause = e.getMostSpecificCause().getMessage();
-        String detail = "the body is not valid JSON: " + (cause == null ? "unreadable"
-                : cause.lines().findFirst().orElse(cause));
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-json", "Malformed JSON",
-                detail));
+        return ResponseEntity.badRequest().body(Problems.malformedJson(e.getMostSpecificCause().getMessage()));
     }
 }
