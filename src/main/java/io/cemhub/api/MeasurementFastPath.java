@@ -23,7 +23,10 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -52,9 +55,10 @@ public class MeasurementFastPath extends OncePerRequestFilter {
         this.reader = mapper.readerFor(JsonNode.class);
     }
 
+    /** The registration maps this filter to {@link #PATH} alone: the path is not checked again here. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !PATH.equals(request.getRequestURI())
+        return !"POST".equals(request.getMethod())
                 || !(request.getAttribute(IngestBodyFilter.RAW_BODY) instanceof byte[])
                 || !plainJson(request.getContentType()) || !acceptsJson(request.getHeaders(HttpHeaders.ACCEPT));
     }
@@ -119,12 +123,12 @@ public class MeasurementFastPath extends OncePerRequestFilter {
     }
 
     /** No Accept header, or one that takes application/json and refuses nothing (no quality 0). */
-    static boolean acceptsJson(java.util.Enumeration<String> accept) {
+    static boolean acceptsJson(Enumeration<String> accept) {
         if (accept == null || !accept.hasMoreElements()) {
             return true;
         }
         try {
-            List<MediaType> types = MediaType.parseMediaTypes(java.util.Collections.list(accept));
+            List<MediaType> types = MediaType.parseMediaTypes(Collections.list(accept));
             return types.stream().noneMatch(t -> t.getQualityValue() == 0)
                     && types.stream().anyMatch(t -> t.includes(MediaType.APPLICATION_JSON));
         } catch (InvalidMediaTypeException e) {
@@ -132,7 +136,7 @@ public class MeasurementFastPath extends OncePerRequestFilter {
         }
     }
 
-    private static java.nio.charset.Charset charset(MediaType type) {
+    private static Charset charset(MediaType type) {
         try {
             return type.getCharset();
         } catch (IllegalArgumentException e) {
